@@ -1,0 +1,235 @@
+//! The one way to call the API: base URL, region, `X-Auth-Token`, JSON in and
+//! out, typed errors, and cancellation through an `AbortSignal`.
+
+use super::error::ApiError;
+use super::wire::Region;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Where and as whom to call. `base_url` empty means the page's own origin
+/// (the real API sends no CORS headers, so a same-origin proxy is the norm).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ApiConfig {
+    pub base_url: String,
+    pub token: String,
+    pub region: Region,
+}
+
+impl ApiConfig {
+    /// `{base}/containers/v1/regions/{region}{path}?{query}`.
+    pub fn url(&self, path: &str, query: &Query) -> String {
+        let base = self.base_url.trim().trim_end_matches('/');
+        let mut url = format!("{base}/containers/v1/regions/{}{path}", self.region);
+        if !query.0.is_empty() {
+            url.push('?');
+            let pairs: Vec<String> = query
+                .0
+                .iter()
+                .map(|(k, v)| format!("{k}={}", percent_encode(v)))
+                .collect();
+            url.push_str(&pairs.join("&"));
+        }
+        url
+    }
+}
+
+/// Query parameters in order; only the ones that are set.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query(pub Vec<(&'static str, String)>);
+
+impl Query {
+    pub fn new() -> Self {
+        Query::default()
+    }
+
+    /// Adds `name=value` when the value is set and not empty.
+    pub fn opt(mut self, name: &'static str, value: Option<impl ToString>) -> Self {
+        if let Some(v) = value {
+            let v = v.to_string();
+            if !v.is_empty() {
+                self.0.push((name, v));
+            }
+        }
+        self
+    }
+}
+
+/// Encodes a query value (RFC 3986 unreserved characters pass through).
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A handle for calls; cheap to clone. With an abort signal, every call made
+/// through it is cancelled when the signal fires (e.g. on component cleanup).
+#[derive(Clone, Debug, Default)]
+pub struct Client {
+    pub config: ApiConfig,
+    signal: Option<web_sys::AbortSignal>,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Method {
+    Get,
+    Post,
+    Patch,
+    Delete,
+}
+
+impl Client {
+    pub fn new(config: ApiConfig) -> Self {
+        Client {
+            config,
+            signal: None,
+        }
+    }
+
+    /// The same client, with its calls cancelled when `signal` aborts.
+    pub fn with_signal(&self, signal: web_sys::AbortSignal) -> Self {
+        Client {
+            config: self.config.clone(),
+            signal: Some(signal),
+        }
+    }
+
+    pub(crate) async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: Query,
+    ) -> Result<T, ApiError> {
+        self.send(Method::Get, &self.config.url(path, &query), None)
+            .await
+    }
+
+    pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let json = encode(body)?;
+        self.send(Method::Post, &self.config.url(path, &Query::new()), Some(json))
+            .await
+    }
+
+    pub(crate) async fn patch<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let json = encode(body)?;
+        self.send(Method::Patch, &self.config.url(path, &Query::new()), Some(json))
+            .await
+    }
+
+    pub(crate) async fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        self.send(Method::Delete, &self.config.url(path, &Query::new()), None)
+            .await
+    }
+
+    async fn send<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<String>,
+    ) -> Result<T, ApiError> {
+        use gloo_net::http::Request;
+        let builder = match method {
+            Method::Get => Request::get(url),
+            Method::Post => Request::post(url),
+            Method::Patch => Request::patch(url),
+            Method::Delete => Request::delete(url),
+        }
+        .abort_signal(self.signal.as_ref());
+        let builder = if self.config.token.is_empty() {
+            builder
+        } else {
+            builder.header("X-Auth-Token", &self.config.token)
+        };
+        let request = match body {
+            Some(json) => builder
+                .header("Content-Type", "application/json")
+                .body(json),
+            None => builder.build(),
+        }
+        .map_err(|e| ApiError::network(e.to_string()))?;
+        // The error text of a failed fetch never contains the token (it is a header).
+        let response = request
+            .send()
+            .await
+            .map_err(|e| ApiError::network(network_reason(&e)))?;
+        let status = response.status();
+        let text = response
+            .text()
+            .await
+            .map_err(|e| ApiError::network(network_reason(&e)))?;
+        decode_response(status, &text)
+    }
+}
+
+fn encode<B: Serialize>(body: &B) -> Result<String, ApiError> {
+    serde_json::to_string(body).map_err(|e| ApiError::decode(0, e.to_string()))
+}
+
+fn network_reason(error: &gloo_net::Error) -> String {
+    match error {
+        gloo_net::Error::JsError(js) => js.message.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Success bodies decode into `T`; anything else becomes the typed error.
+pub fn decode_response<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
+    if (200..300).contains(&status) {
+        serde_json::from_str(body).map_err(|e| ApiError::decode(status, e.to_string()))
+    } else {
+        Err(ApiError::from_response(status, body))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_use_base_region_and_encoded_query() {
+        let mut cfg = ApiConfig::default();
+        assert_eq!(
+            cfg.url("/namespaces", &Query::new()),
+            "/containers/v1/regions/fr-par/namespaces",
+            "an empty base is the page's own origin"
+        );
+        cfg.base_url = "https://proxy.example/ ".into();
+        cfg.region = Region::PlWaw;
+        let q = Query::new()
+            .opt("page", Some(2))
+            .opt("name", Some("a b&c"))
+            .opt("project_id", None::<String>)
+            .opt("namespace_id", Some(""));
+        assert_eq!(
+            cfg.url("/containers", &q),
+            "https://proxy.example/containers/v1/regions/pl-waw/containers?page=2&name=a%20b%26c"
+        );
+    }
+
+    #[test]
+    fn non_success_becomes_typed_error() {
+        let r: Result<serde_json::Value, _> = decode_response(
+            404,
+            r#"{"type":"not_found","resource":"container","resource_id":"x","message":"resource is not found"}"#,
+        );
+        assert!(r.unwrap_err().is_not_found());
+        let r: Result<Vec<u8>, _> = decode_response(200, r#"{"not":"a list"}"#);
+        assert!(matches!(
+            r.unwrap_err().kind,
+            super::super::error::ErrorKind::Decode
+        ));
+    }
+}

@@ -1,0 +1,77 @@
+//! The page shell: providers, navigation, region switch and routes.
+
+use crate::api::Region;
+use crate::pages::{containers, domains, namespaces, settings, triggers};
+use crate::state::session::{provide_session, use_session};
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes, A};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_session();
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="topbar">
+                <span class="brand">"Serverless Containers"</span>
+                <nav aria-label="Main">
+                    <A href="/namespaces">"Namespaces"</A>
+                    <A href="/containers">"Containers"</A>
+                    <A href="/domains">"Domains"</A>
+                    <A href="/triggers">"Triggers"</A>
+                    <A href="/settings">"Settings"</A>
+                </nav>
+                <RegionSwitch/>
+            </header>
+            <main id="main">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/namespaces"/> }/>
+                    <Route path=path!("/namespaces") view=namespaces::NamespaceList/>
+                    <Route path=path!("/containers") view=containers::ContainerList/>
+                    <Route path=path!("/domains") view=domains::DomainList/>
+                    <Route path=path!("/triggers") view=triggers::TriggerList/>
+                    <Route path=path!("/settings") view=settings::SettingsPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// The region every call goes to; switching it reloads what is shown.
+#[component]
+fn RegionSwitch() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <label class="region-switch">
+            "Region "
+            <select
+                name="region"
+                on:change=move |ev| session.set_region(Region::from_wire(&event_target_value(&ev)))
+                prop:value=move || session.region.get().to_string()
+            >
+                {Region::ALL
+                    .iter()
+                    .map(|r| {
+                        let value = r.as_str();
+                        view! {
+                            <option value=value selected=move || session.region.get().as_str() == value>
+                                {value}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>"Page not found"</h1>
+            <p>"There is nothing at this address. " <A href="/namespaces">"Go to namespaces"</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,108 @@
+use crate::api::{ApiError, Client};
+use crate::components::error_banner::ErrorBanner;
+use crate::state::session::use_session;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::future::Future;
+
+/// Items shown per page of a list.
+pub const PAGE_SIZE: u32 = 20;
+
+/// One page of a list call.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total_count: u64,
+}
+
+/// Number of pages for `total` items (at least one, so "page 1 of 1" reads right).
+pub fn page_count(total: u64, page_size: u32) -> u32 {
+    let pages = total.div_ceil(u64::from(page_size.max(1)));
+    u32::try_from(pages.max(1)).unwrap_or(u32::MAX)
+}
+
+/// A paginated table of one resource. It re-loads when the session (region,
+/// key, base URL) or the page changes, and asks for a key instead of calling
+/// the API when none is set.
+#[component]
+pub fn ResourceTable<T, F, Fut, R, V>(
+    /// Plural name for messages, e.g. "namespaces".
+    noun: &'static str,
+    headers: &'static [&'static str],
+    /// Loads page `n` (1-based) of `PAGE_SIZE` items.
+    fetch: F,
+    row: R,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    F: Fn(Client, u32) -> Fut + 'static,
+    Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
+    R: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let session = use_session();
+    let page = RwSignal::new(1u32);
+    let data = LocalResource::new(move || {
+        let ready = session.has_token();
+        let call = ready.then(|| fetch(session.client(), page.get()));
+        async move {
+            match call {
+                Some(call) => Some(call.await),
+                None => None,
+            }
+        }
+    });
+
+    let body = move || {
+        let row = row.clone();
+        data.get().map(|result| match result {
+            None => view! {
+                <div class="banner banner-info">
+                    <p>"Set your secret key in " <A href="/settings">"Settings"</A> " to list " {noun} "."</p>
+                </div>
+            }
+            .into_any(),
+            Some(Err(error)) => view! { <ErrorBanner error/> }.into_any(),
+            Some(Ok(list)) if list.items.is_empty() => view! {
+                <p class="empty">"No " {noun} " in this region."</p>
+            }
+            .into_any(),
+            Some(Ok(list)) => {
+                let pages = page_count(list.total_count, PAGE_SIZE);
+                view! {
+                    <table class="resource-table">
+                        <thead>
+                            <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
+                        </thead>
+                        <tbody>{list.items.into_iter().map(row).collect_view()}</tbody>
+                    </table>
+                    <nav class="pager" aria-label="Pages">
+                        <button on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))
+                            disabled=move || page.get() <= 1>"Previous"</button>
+                        <span>{move || format!("Page {} of {pages} · {} {noun}", page.get(), list.total_count)}</span>
+                        <button on:click=move |_| page.update(|p| *p += 1)
+                            disabled=move || page.get() >= pages>"Next"</button>
+                    </nav>
+                }
+                .into_any()
+            }
+        })
+    };
+
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>{body}</Transition>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_count;
+
+    #[test]
+    fn page_count_rounds_up_and_is_at_least_one() {
+        assert_eq!(page_count(0, 20), 1);
+        assert_eq!(page_count(20, 20), 1);
+        assert_eq!(page_count(21, 20), 2);
+        assert_eq!(page_count(5, 0), 5);
+    }
+}

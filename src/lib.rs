@@ -1,0 +1,12 @@
+//! A browser console for the Serverless Containers API v1.
+//!
+//! `api` is the typed client (pure Rust, host-tested); `state` holds the
+//! session context; `components` and `pages` are the Leptos views.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod pages;
+pub mod state;
+
+pub use app::App;

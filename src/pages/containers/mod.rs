@@ -1,0 +1,5 @@
+//! Containers pages.
+
+mod list;
+
+pub use list::ContainerList;

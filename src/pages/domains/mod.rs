@@ -1,0 +1,5 @@
+//! Domains pages.
+
+mod list;
+
+pub use list::DomainList;

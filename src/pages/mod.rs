@@ -1,0 +1,7 @@
+//! One folder per resource, one file per view; settings on its own.
+
+pub mod containers;
+pub mod domains;
+pub mod namespaces;
+pub mod settings;
+pub mod triggers;

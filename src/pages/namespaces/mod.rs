@@ -1,0 +1,5 @@
+//! Namespaces pages.
+
+mod list;
+
+pub use list::NamespaceList;

@@ -1,0 +1,5 @@
+//! Triggers pages.
+
+mod list;
+
+pub use list::TriggerList;

@@ -1,0 +1,3 @@
+//! Small Copy context structs shared by every page.
+
+pub mod session;

@@ -1,0 +1,143 @@
+//! The session: where the API is, the secret key, the default project and
+//! the region. A small Copy context every page reads through `use_session()`.
+//!
+//! The secret key lives in session storage (gone when the tab closes) unless
+//! the user asks to remember it, then in local storage. It is never written
+//! to a URL, a log or the DOM.
+
+use crate::api::{ApiConfig, Client, Region};
+use leptos::prelude::*;
+
+const BASE_URL_KEY: &str = "scc.base_url";
+const TOKEN_KEY: &str = "scc.secret_key";
+const PROJECT_KEY: &str = "scc.project_id";
+const REGION_KEY: &str = "scc.region";
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// Empty means the page's own origin (the usual same-origin proxy).
+    pub base_url: RwSignal<String>,
+    token: RwSignal<String>,
+    /// Whether the key is kept in local storage across browser restarts.
+    pub remember: RwSignal<bool>,
+    pub project_id: RwSignal<String>,
+    pub region: RwSignal<Region>,
+}
+
+/// Browser storage: local (kept) or session (per tab).
+fn storage(local: bool) -> Option<web_sys::Storage> {
+    let window = web_sys::window()?;
+    let store = if local {
+        window.local_storage()
+    } else {
+        window.session_storage()
+    };
+    store.ok().flatten()
+}
+
+fn read(local: bool, key: &str) -> Option<String> {
+    storage(local)?.get_item(key).ok().flatten()
+}
+
+fn write(local: bool, key: &str, value: &str) {
+    if let Some(s) = storage(local) {
+        let _ = if value.is_empty() {
+            s.remove_item(key)
+        } else {
+            s.set_item(key, value)
+        };
+    }
+}
+
+impl Session {
+    /// Reads the saved settings: the key from session storage first, then
+    /// from local storage (where it is only if the user chose "remember").
+    pub fn load() -> Self {
+        let session_token = read(false, TOKEN_KEY);
+        let remembered = read(true, TOKEN_KEY);
+        let remember = session_token.is_none() && remembered.is_some();
+        Session {
+            base_url: RwSignal::new(read(true, BASE_URL_KEY).unwrap_or_default()),
+            token: RwSignal::new(session_token.or(remembered).unwrap_or_default()),
+            remember: RwSignal::new(remember),
+            project_id: RwSignal::new(read(true, PROJECT_KEY).unwrap_or_default()),
+            region: RwSignal::new(
+                read(true, REGION_KEY)
+                    .map(|r| Region::from_wire(&r))
+                    .filter(|r| Region::ALL.contains(r))
+                    .unwrap_or_default(),
+            ),
+        }
+    }
+
+    /// Whether a secret key is set (the key itself is never handed to views).
+    pub fn has_token(&self) -> bool {
+        self.token.with(|t| !t.is_empty())
+    }
+
+    /// Stores a new secret key, in local storage only when `remember`.
+    pub fn set_token(&self, token: &str, remember: bool) {
+        let token = token.trim();
+        write(false, TOKEN_KEY, if remember { "" } else { token });
+        write(true, TOKEN_KEY, if remember { token } else { "" });
+        self.token.set(token.to_string());
+        self.remember.set(remember);
+    }
+
+    /// Moves the current key between session and local storage.
+    pub fn set_remember(&self, remember: bool) {
+        let token = self.token.get_untracked();
+        self.set_token(&token, remember);
+    }
+
+    pub fn forget_token(&self) {
+        self.set_token("", false);
+    }
+
+    pub fn set_base_url(&self, url: &str) {
+        let url = url.trim().trim_end_matches('/');
+        write(true, BASE_URL_KEY, url);
+        self.base_url.set(url.to_string());
+    }
+
+    pub fn set_project_id(&self, project: &str) {
+        let project = project.trim();
+        write(true, PROJECT_KEY, project);
+        self.project_id.set(project.to_string());
+    }
+
+    pub fn set_region(&self, region: Region) {
+        write(true, REGION_KEY, region.as_str());
+        self.region.set(region);
+    }
+
+    /// A client for the current settings. Reading it inside a reactive
+    /// closure makes that closure re-run when the settings change.
+    pub fn client(&self) -> Client {
+        Client::new(ApiConfig {
+            base_url: self.base_url.get(),
+            token: self.token.get(),
+            region: self.region.get(),
+        })
+    }
+
+    /// The same, without subscribing (for event handlers and actions).
+    pub fn client_untracked(&self) -> Client {
+        Client::new(ApiConfig {
+            base_url: self.base_url.get_untracked(),
+            token: self.token.get_untracked(),
+            region: self.region.get_untracked(),
+        })
+    }
+}
+
+/// Loads the session and provides it to every descendant.
+pub fn provide_session() -> Session {
+    let session = Session::load();
+    provide_context(session);
+    session
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
