@@ -115,8 +115,12 @@ impl Client {
         body: &B,
     ) -> Result<T, ApiError> {
         let json = encode(body)?;
-        self.send(Method::Post, &self.config.url(path, &Query::new()), Some(json))
-            .await
+        self.send(
+            Method::Post,
+            &self.config.url(path, &Query::new()),
+            Some(json),
+        )
+        .await
     }
 
     pub(crate) async fn patch<B: Serialize, T: DeserializeOwned>(
@@ -125,8 +129,12 @@ impl Client {
         body: &B,
     ) -> Result<T, ApiError> {
         let json = encode(body)?;
-        self.send(Method::Patch, &self.config.url(path, &Query::new()), Some(json))
-            .await
+        self.send(
+            Method::Patch,
+            &self.config.url(path, &Query::new()),
+            Some(json),
+        )
+        .await
     }
 
     pub(crate) async fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {

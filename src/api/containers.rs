@@ -4,7 +4,9 @@
 use super::client::{Client, Query};
 use super::error::ApiError;
 use super::list::NameOrder;
-use super::wire::{null_as_default, number_lenient, wire_enum, Duration, Region, Status, Timestamp};
+use super::wire::{
+    null_as_default, number_lenient, wire_enum, Duration, Region, Status, Timestamp,
+};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
@@ -196,17 +198,17 @@ pub struct Container {
     pub local_storage_limit_bytes: u64,
     #[serde(default)]
     pub timeout: Option<Duration>,
-    #[serde(default = "unknown_privacy")]
+    #[serde(default)]
     pub privacy: Privacy,
     #[serde(default, deserialize_with = "null_as_default")]
     pub image: String,
-    #[serde(default = "unknown_protocol")]
+    #[serde(default)]
     pub protocol: Protocol,
     #[serde(default, deserialize_with = "number_lenient")]
     pub port: u32,
     #[serde(default, deserialize_with = "null_as_default")]
     pub https_connections_only: bool,
-    #[serde(default = "unknown_sandbox")]
+    #[serde(default)]
     pub sandbox: Sandbox,
     #[serde(default, deserialize_with = "scaling_option_lenient")]
     pub scaling_option: Option<ScalingRule>,
@@ -226,16 +228,6 @@ pub struct Container {
     pub public_endpoint: String,
     #[serde(default)]
     pub region: Option<Region>,
-}
-
-fn unknown_privacy() -> Privacy {
-    Privacy::UnknownPrivacy
-}
-fn unknown_protocol() -> Protocol {
-    Protocol::UnknownProtocol
-}
-fn unknown_sandbox() -> Sandbox {
-    Sandbox::UnknownSandbox
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
@@ -421,9 +413,10 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(p, Probe::default_liveness());
-        let p: Probe =
-            serde_json::from_value(json!({"failure_threshold": 5, "tcp": null, "http": {"path": "/hz"}}))
-                .unwrap();
+        let p: Probe = serde_json::from_value(
+            json!({"failure_threshold": 5, "tcp": null, "http": {"path": "/hz"}}),
+        )
+        .unwrap();
         assert_eq!(p.check, ProbeCheck::Http { path: "/hz".into() });
     }
 
@@ -439,8 +432,14 @@ mod tests {
             s: Option<ScalingRule>,
         }
         let cases = [
-            (json!({"s": {"concurrent_requests_threshold": 50}}), Some(ScalingRule::ConcurrentRequests(50))),
-            (json!({"s": {"concurrent_requests_threshold": null, "memory_usage_threshold": 80}}), Some(ScalingRule::MemoryPercent(80))),
+            (
+                json!({"s": {"concurrent_requests_threshold": 50}}),
+                Some(ScalingRule::ConcurrentRequests(50)),
+            ),
+            (
+                json!({"s": {"concurrent_requests_threshold": null, "memory_usage_threshold": 80}}),
+                Some(ScalingRule::MemoryPercent(80)),
+            ),
             (json!({"s": null}), None),
             (json!({"s": {}}), None),
             (json!({}), None),
@@ -511,7 +510,9 @@ mod tests {
                     failure_threshold: 10,
                     interval: Some(Duration::from_secs(2)),
                     timeout: Some(Duration::from_secs(1)),
-                    check: ProbeCheck::Http { path: "/ready".into() },
+                    check: ProbeCheck::Http {
+                        path: "/ready".into(),
+                    },
                 }),
                 ..Default::default()
             },

@@ -117,7 +117,10 @@ mod tests {
         );
         let clear = UpdateDomainRequest { tags: Some(vec![]) };
         assert_eq!(serde_json::to_value(&clear).unwrap(), json!({"tags": []}));
-        assert_eq!(serde_json::to_value(UpdateDomainRequest::default()).unwrap(), json!({}));
+        assert_eq!(
+            serde_json::to_value(UpdateDomainRequest::default()).unwrap(),
+            json!({})
+        );
         let q = ListDomainsQuery {
             order_by: Some(HostnameOrder::HostnameAsc),
             container_id: Some("c".into()),
@@ -125,7 +128,10 @@ mod tests {
         };
         assert_eq!(
             q.to_query().0,
-            vec![("order_by", "hostname_asc".to_string()), ("container_id", "c".to_string())]
+            vec![
+                ("order_by", "hostname_asc".to_string()),
+                ("container_id", "c".to_string())
+            ]
         );
     }
 }

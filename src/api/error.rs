@@ -522,10 +522,7 @@ mod tests {
         for (status, body) in cases {
             let e = ApiError::from_response(status, body);
             assert!(
-                !matches!(
-                    e.kind,
-                    ErrorKind::Other { .. } | ErrorKind::NotJson { .. }
-                ),
+                !matches!(e.kind, ErrorKind::Other { .. } | ErrorKind::NotJson { .. }),
                 "{body}"
             );
             assert!(!e.user_message().contains('{'), "no raw JSON: {body}");
@@ -573,7 +570,9 @@ mod tests {
 
         let e = ApiError::network("Failed to fetch");
         assert_eq!(e.status, 0);
-        assert!(e.user_message().contains("could not be reached (Failed to fetch)"));
+        assert!(e
+            .user_message()
+            .contains("could not be reached (Failed to fetch)"));
     }
 
     #[test]

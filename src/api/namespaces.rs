@@ -192,7 +192,14 @@ mod tests {
         let names: Vec<_> = q.to_query().0.iter().map(|(k, _)| *k).collect();
         assert_eq!(
             names,
-            ["page", "page_size", "order_by", "organization_id", "project_id", "name"]
+            [
+                "page",
+                "page_size",
+                "order_by",
+                "organization_id",
+                "project_id",
+                "name"
+            ]
         );
         assert_eq!(q.to_query().0[2].1, "name_desc");
     }
@@ -208,6 +215,9 @@ mod tests {
         assert_eq!(ns.error_message, None);
         assert_eq!(ns.status, Status::Ready);
         // A container body is not a namespace.
-        assert!(serde_json::from_value::<Namespace>(json!({"id": "1", "name": "c", "namespace_id": "n"})).is_err());
+        assert!(serde_json::from_value::<Namespace>(
+            json!({"id": "1", "name": "c", "namespace_id": "n"})
+        )
+        .is_err());
     }
 }

@@ -34,12 +34,8 @@ wire_enum! {
 pub struct Destination {
     #[serde(default, deserialize_with = "null_as_default")]
     pub http_path: String,
-    #[serde(default = "unknown_method")]
+    #[serde(default)]
     pub http_method: HttpMethod,
-}
-
-fn unknown_method() -> HttpMethod {
-    HttpMethod::UnknownHttpMethod
 }
 
 impl Default for Destination {
@@ -196,9 +192,27 @@ impl From<TriggerWire> for Trigger {
         // (a trigger whose config was withheld still says what it is).
         let declared = w.source_type.unwrap_or(SourceType::UnknownSourceType);
         let source = match (w.source, &declared) {
-            (SourceWire { cron_config: Some(c), .. }, _) => TriggerSource::Cron(c),
-            (SourceWire { sqs_config: Some(c), .. }, _) => TriggerSource::Sqs(c),
-            (SourceWire { nats_config: Some(c), .. }, _) => TriggerSource::Nats(c),
+            (
+                SourceWire {
+                    cron_config: Some(c),
+                    ..
+                },
+                _,
+            ) => TriggerSource::Cron(c),
+            (
+                SourceWire {
+                    sqs_config: Some(c),
+                    ..
+                },
+                _,
+            ) => TriggerSource::Sqs(c),
+            (
+                SourceWire {
+                    nats_config: Some(c),
+                    ..
+                },
+                _,
+            ) => TriggerSource::Nats(c),
             (_, SourceType::Cron) => TriggerSource::Cron(CronConfig::default()),
             (_, SourceType::Sqs) => TriggerSource::Sqs(SqsConfig::default()),
             (_, SourceType::Nats) => TriggerSource::Nats(NatsConfig::default()),
@@ -447,18 +461,27 @@ mod tests {
             v["nats_config"],
             json!({"server_urls": ["nats://n:4222"], "subject": "orders", "credentials_file_content": "creds"})
         );
-        assert_eq!(v["destination_config"], json!({"http_path": "/events", "http_method": "put"}));
+        assert_eq!(
+            v["destination_config"],
+            json!({"http_path": "/events", "http_method": "put"})
+        );
     }
 
     #[test]
     fn update_is_minimal() {
-        assert_eq!(serde_json::to_value(UpdateTriggerRequest::default()).unwrap(), json!({}));
+        assert_eq!(
+            serde_json::to_value(UpdateTriggerRequest::default()).unwrap(),
+            json!({})
+        );
         let u = UpdateTriggerRequest {
             tags: Some(vec![]),
             description: Some(String::new()),
             ..Default::default()
         };
-        assert_eq!(serde_json::to_value(&u).unwrap(), json!({"tags": [], "description": ""}));
+        assert_eq!(
+            serde_json::to_value(&u).unwrap(),
+            json!({"tags": [], "description": ""})
+        );
     }
 
     #[test]
@@ -469,7 +492,9 @@ mod tests {
             "sqs_config": {"region": "fr-par", "endpoint": "e", "access_key_id": "a", "queue_url": "q"}
         }))
         .unwrap();
-        assert!(matches!(&t.source, TriggerSource::Sqs(c) if c.queue_url == "q" && c.secret_access_key.is_none()));
+        assert!(
+            matches!(&t.source, TriggerSource::Sqs(c) if c.queue_url == "q" && c.secret_access_key.is_none())
+        );
         assert_eq!(t.destination_config, Destination::default());
 
         let t: Trigger = serde_json::from_value(json!({

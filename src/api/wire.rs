@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// Declares a string enum that round-trips its known values and keeps any
-/// other value as `Unknown(text)` instead of failing to decode.
+/// other value as `Unknown(text)` instead of failing to decode. Its default
+/// is the first value, which is the spec's default for every enum of the API.
 macro_rules! wire_enum {
     (
         $(#[$meta:meta])*
@@ -42,6 +43,12 @@ macro_rules! wire_enum {
             }
         }
 
+        impl Default for $name {
+            fn default() -> Self {
+                $name::ALL[0].clone()
+            }
+        }
+
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
@@ -71,12 +78,6 @@ wire_enum! {
     pub enum Region { FrPar = "fr-par", NlAms = "nl-ams", PlWaw = "pl-waw" }
 }
 
-impl Default for Region {
-    fn default() -> Self {
-        Region::FrPar
-    }
-}
-
 wire_enum! {
     /// Lifecycle status shared by namespaces, containers, domains and triggers.
     pub enum Status {
@@ -103,12 +104,6 @@ impl Status {
                 | Status::Locking
                 | Status::Upgrading
         )
-    }
-}
-
-impl Default for Status {
-    fn default() -> Self {
-        Status::UnknownStatus
     }
 }
 
@@ -348,7 +343,10 @@ mod tests {
             Some(Duration::from_secs(300))
         );
         assert_eq!(Duration::parse("0.001s"), Some(Duration::from_millis(1)));
-        assert_eq!(Duration::parse("1.23456s"), Some(Duration::from_millis(1234)));
+        assert_eq!(
+            Duration::parse("1.23456s"),
+            Some(Duration::from_millis(1234))
+        );
         for bad in ["", "s", "300", "3m", "-1s", "1.s.s", "a.5s", "1.xs"] {
             assert_eq!(Duration::parse(bad), None, "{bad:?}");
         }
@@ -359,7 +357,10 @@ mod tests {
         assert_eq!(Duration::from_secs(300).to_string(), "300s");
         assert_eq!(Duration::from_millis(2500).to_string(), "2.5s");
         assert_eq!(Duration::from_millis(10).to_string(), "0.01s");
-        assert_eq!(serde_json::to_string(&Duration::from_secs(1)).unwrap(), "\"1s\"");
+        assert_eq!(
+            serde_json::to_string(&Duration::from_secs(1)).unwrap(),
+            "\"1s\""
+        );
     }
 
     #[test]
@@ -413,7 +414,10 @@ mod tests {
     #[test]
     fn secret_patch_keeps_untouched_keys_with_empty_values() {
         let existing = ["A", "B", "C"];
-        let changed = BTreeMap::from([("B".to_string(), "new".to_string()), ("D".to_string(), "d".to_string())]);
+        let changed = BTreeMap::from([
+            ("B".to_string(), "new".to_string()),
+            ("D".to_string(), "d".to_string()),
+        ]);
         let removed = BTreeSet::from(["C".to_string()]);
         let patch = secret_patch(existing, &changed, &removed);
         assert_eq!(

@@ -1,0 +1,210 @@
+//! Browser tests: mount the real app in headless Chromium and assert on the DOM.
+//! Run with `cargo test --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+use console::App;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Storage};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage(local: bool) -> Storage {
+    let w = web_sys::window().unwrap();
+    if local {
+        w.local_storage().unwrap().unwrap()
+    } else {
+        w.session_storage().unwrap().unwrap()
+    }
+}
+
+fn reset_storage() {
+    storage(true).clear().unwrap();
+    storage(false).clear().unwrap();
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits (up to 5 s) until `find` returns something; panics naming `what`.
+async fn wait_for<T>(what: &str, find: impl Fn() -> Option<T>) -> T {
+    for _ in 0..100 {
+        if let Some(found) = find() {
+            return found;
+        }
+        sleep(50).await;
+    }
+    panic!(
+        "timed out waiting for {what}; body: {}",
+        document().body().unwrap().inner_html()
+    );
+}
+
+fn query(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+fn text_of(root: &Element, selector: &str) -> Option<String> {
+    query(root, selector).and_then(|e| e.text_content())
+}
+
+/// Mounts the app at `path` in a fresh container.
+fn mount_at(path: &str) -> (Element, leptos::mount::UnmountHandle<impl Mountable>) {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), App);
+    (root, handle)
+}
+
+fn type_into(input: &Element, value: &str) {
+    let input: &HtmlInputElement = input.unchecked_ref();
+    input.set_value(value);
+    let event = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn shell_has_navigation_and_region_switch() {
+    reset_storage();
+    let (root, handle) = mount_at("/");
+    let nav = wait_for("navigation", || query(&root, "nav[aria-label=Main]")).await;
+    let links: Vec<String> = (0..nav.children().length())
+        .filter_map(|i| nav.children().item(i))
+        .filter_map(|a| a.text_content())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "Namespaces",
+            "Containers",
+            "Domains",
+            "Triggers",
+            "Settings"
+        ]
+    );
+
+    let options: Vec<String> = {
+        let select = query(&root, "select[name=region]").expect("region switch");
+        let opts = select.query_selector_all("option").unwrap();
+        (0..opts.length())
+            .filter_map(|i| opts.item(i).and_then(|o| o.text_content()))
+            .collect()
+    };
+    assert_eq!(options, ["fr-par", "nl-ams", "pl-waw"]);
+
+    // "/" redirects to the namespace list, which asks for a key before calling the API.
+    let hint = wait_for("the key hint", || text_of(&root, ".banner-info")).await;
+    assert!(hint.contains("Set your secret key"), "{hint}");
+    assert_eq!(text_of(&root, "h1").as_deref(), Some("Namespaces"));
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn secret_key_goes_to_session_storage_and_never_into_the_dom() {
+    reset_storage();
+    let (root, handle) = mount_at("/settings");
+    let key_input = wait_for("key input", || query(&root, "#secret-key")).await;
+    assert!(
+        query(&root, "label[for=secret-key]").is_some(),
+        "the input has a label"
+    );
+    type_into(&key_input, "scw-secret-1234");
+    let form: HtmlElement = query(&root, "form").unwrap().unchecked_into();
+    form.unchecked_ref::<web_sys::HtmlFormElement>()
+        .request_submit()
+        .unwrap();
+
+    let state = wait_for("key state", || {
+        text_of(&root, "#key-state").filter(|t| t.contains("session storage"))
+    })
+    .await;
+    assert!(state.contains("for this browser tab"));
+    assert_eq!(
+        storage(false)
+            .get_item("scc.secret_key")
+            .unwrap()
+            .as_deref(),
+        Some("scw-secret-1234")
+    );
+    assert_eq!(
+        storage(true).get_item("scc.secret_key").unwrap(),
+        None,
+        "not remembered unless asked"
+    );
+    // The key is cleared from the input after saving and appears nowhere in the page.
+    assert_eq!(key_input.unchecked_ref::<HtmlInputElement>().value(), "");
+    assert!(!document()
+        .document_element()
+        .unwrap()
+        .outer_html()
+        .contains("scw-secret-1234"));
+
+    // "Remember" moves it to local storage.
+    let remember: HtmlInputElement = query(&root, "input[name=remember]")
+        .unwrap()
+        .unchecked_into();
+    remember.click();
+    form.unchecked_ref::<web_sys::HtmlFormElement>()
+        .request_submit()
+        .unwrap();
+    wait_for("remembered", || {
+        text_of(&root, "#key-state").filter(|t| t.contains("local storage"))
+    })
+    .await;
+    assert_eq!(
+        storage(true).get_item("scc.secret_key").unwrap().as_deref(),
+        Some("scw-secret-1234")
+    );
+    assert_eq!(storage(false).get_item("scc.secret_key").unwrap(), None);
+    drop(handle);
+    root.remove();
+    reset_storage();
+}
+
+#[wasm_bindgen_test]
+async fn test_connection_explains_a_failure_in_words() {
+    reset_storage();
+    storage(false).set_item("scc.secret_key", "k").unwrap();
+    let (root, handle) = mount_at("/settings");
+    let button = wait_for("test button", || {
+        let buttons = root.query_selector_all("button").unwrap();
+        (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .map(|n| n.unchecked_into::<HtmlElement>())
+            .find(|b| b.text_content().as_deref() == Some("Test connection"))
+    })
+    .await;
+    button.click();
+    // The test server has no API: the answer is a non-JSON 404, explained in words.
+    let alert = wait_for("error banner", || text_of(&root, "[role=alert]")).await;
+    assert!(alert.contains("HTTP 404"), "{alert}");
+    assert!(alert.contains("API base URL"), "{alert}");
+    assert!(!alert.contains('{'), "no raw JSON: {alert}");
+    drop(handle);
+    root.remove();
+    reset_storage();
+}
