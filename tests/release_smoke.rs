@@ -1,0 +1,51 @@
+//! The release build in headless Chromium: the shell renders, every page of
+//! the navigation opens, and the browser console stays free of errors.
+//! Needs `dist/` (`trunk build --release`); run with `cargo test --test release_smoke`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::json;
+use support::{dist_dir, serve_static, Browser};
+
+#[test]
+fn release_build_renders_the_shell_without_console_errors() {
+    let url = serve_static(&dist_dir());
+    let browser = Browser::start();
+    browser.goto(&format!("{url}/"));
+
+    let nav = browser.wait_for("navigation", 20, |b| b.text("nav[aria-label=Main]"));
+    for page in ["Namespaces", "Containers", "Domains", "Triggers", "Settings"] {
+        assert!(nav.contains(page), "navigation lacks {page}: {nav}");
+    }
+    // "/" lands on the namespace list, which asks for a key first.
+    browser.wait_for("namespaces page", 10, |b| b.text("h1").filter(|t| t == "Namespaces"));
+    let hint = browser.wait_for("key hint", 10, |b| b.text(".banner-info"));
+    assert!(hint.contains("Set your secret key"), "{hint}");
+
+    // Every navigation link opens its page through the client-side router.
+    for (link, heading) in [
+        ("Containers", "Containers"),
+        ("Domains", "Custom domains"),
+        ("Triggers", "Triggers"),
+        ("Settings", "Settings"),
+    ] {
+        browser.eval(
+            "[...document.querySelectorAll('nav a')].find(a => a.textContent === arguments[0]).click();",
+            json!([link]),
+        );
+        browser.wait_for(heading, 10, |b| b.text("h1").filter(|t| t == heading));
+    }
+    let regions = browser.eval(
+        "return [...document.querySelectorAll('select[name=region] option')].map(o => o.value);",
+        json!([]),
+    );
+    assert_eq!(regions, json!(["fr-par", "nl-ams", "pl-waw"]));
+
+    let problems: Vec<_> = browser
+        .console_log()
+        .into_iter()
+        .filter(|(level, _)| level == "SEVERE" || level == "WARNING")
+        .collect();
+    assert!(problems.is_empty(), "browser console: {problems:?}");
+}

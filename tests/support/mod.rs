@@ -1,0 +1,259 @@
+//! Host-side helpers for tests that drive the built console in headless
+//! Chromium: a static file server for `dist/` and a small WebDriver client
+//! speaking to `/usr/bin/chromedriver` (std only, no extra crates).
+#![allow(dead_code)]
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Serves `root` on a free loopback port, `index.html` for any path that is
+/// not a file (the console is a single-page app). Returns the base URL.
+pub fn serve_static(root: &Path) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().unwrap();
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || {
+                let _ = answer_static(stream, &root);
+            });
+        }
+    });
+    format!("http://{addr}")
+}
+
+fn answer_static(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        line.clear();
+    }
+    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split('?').next().unwrap_or("/").trim_start_matches('/');
+    let mut file: PathBuf = root.join(path);
+    if path.contains("..") || !file.is_file() {
+        file = root.join("index.html");
+    }
+    let body = std::fs::read(&file)?;
+    let content_type = match file.extension().and_then(|e| e.to_str()) {
+        Some("wasm") => "application/wasm",
+        Some("js") => "text/javascript",
+        Some("css") => "text/css",
+        _ => "text/html; charset=utf-8",
+    };
+    write!(
+        stream,
+        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    stream.write_all(&body)
+}
+
+/// A minimal HTTP/1.1 JSON exchange (chromedriver speaks plain HTTP on
+/// loopback). Reads exactly the body announced: the server may keep the
+/// connection open.
+fn http_json(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<Value, String> {
+    let stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
+    stream.set_read_timeout(Some(Duration::from_secs(60))).ok();
+    let payload = body.map(Value::to_string).unwrap_or_default();
+    (&stream)
+        .write_all(
+            format!(
+                "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{payload}",
+                payload.len()
+            )
+            .as_bytes(),
+        )
+        .map_err(|e| e.to_string())?;
+    let mut reader = BufReader::new(&stream);
+    let (mut length, mut chunked) = (None, false);
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if reader.read_line(&mut line).map_err(|e| e.to_string())? == 0 {
+            return Err("connection closed in headers".into());
+        }
+        let header = line.trim_end().to_ascii_lowercase();
+        if header.is_empty() {
+            break;
+        }
+        if let Some(v) = header.strip_prefix("content-length:") {
+            length = v.trim().parse::<usize>().ok();
+        }
+        if header.starts_with("transfer-encoding:") && header.contains("chunked") {
+            chunked = true;
+        }
+    }
+    let mut body = Vec::new();
+    if chunked {
+        loop {
+            line.clear();
+            reader.read_line(&mut line).map_err(|e| e.to_string())?;
+            let size = usize::from_str_radix(line.trim(), 16).map_err(|e| e.to_string())?;
+            if size == 0 {
+                break;
+            }
+            let mut chunk = vec![0; size + 2];
+            reader.read_exact(&mut chunk).map_err(|e| e.to_string())?;
+            body.extend_from_slice(&chunk[..size]);
+        }
+    } else if let Some(n) = length {
+        body.resize(n, 0);
+        reader.read_exact(&mut body).map_err(|e| e.to_string())?;
+    } else {
+        reader.read_to_end(&mut body).map_err(|e| e.to_string())?;
+    }
+    serde_json::from_slice(&body).map_err(|e| format!("{e}: {}", String::from_utf8_lossy(&body)))
+}
+
+/// A Chromium session driven through chromedriver; both end when dropped.
+pub struct Browser {
+    driver: Child,
+    port: u16,
+    session: String,
+    _profile: PathBuf,
+}
+
+impl Browser {
+    pub fn start() -> Browser {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let chromedriver =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let driver = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {chromedriver}: {e}"));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while http_json(port, "GET", "/status", None).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let profile = std::env::temp_dir().join(format!("console-test-profile-{port}"));
+        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let capabilities = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:loggingPrefs": {"browser": "ALL"},
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--disable-background-networking", "--disable-component-update",
+                         "--disable-sync", "--no-first-run", "--window-size=1280,900",
+                         format!("--user-data-dir={}", profile.display())]
+            }
+        }}});
+        let answer = http_json(port, "POST", "/session", Some(&capabilities))
+            .unwrap_or_else(|e| panic!("cannot open a browser session: {e}"));
+        let session = answer["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {answer}"))
+            .to_string();
+        Browser {
+            driver,
+            port,
+            session,
+            _profile: profile,
+        }
+    }
+
+    fn command(&self, method: &str, tail: &str, body: Option<Value>) -> Value {
+        let path = format!("/session/{}{tail}", self.session);
+        let answer = http_json(self.port, method, &path, body.as_ref())
+            .unwrap_or_else(|e| panic!("webdriver {tail}: {e}"));
+        if answer["value"]["error"].is_string() {
+            panic!("webdriver {tail}: {}", answer["value"]);
+        }
+        answer["value"].clone()
+    }
+
+    pub fn goto(&self, url: &str) {
+        self.command("POST", "/url", Some(json!({ "url": url })));
+    }
+
+    /// Runs `script` (a function body; `arguments` holds `args`) in the page.
+    pub fn eval(&self, script: &str, args: Value) -> Value {
+        self.command(
+            "POST",
+            "/execute/sync",
+            Some(json!({ "script": script, "args": args })),
+        )
+    }
+
+    /// Text of the first element matching `selector`, if any.
+    pub fn text(&self, selector: &str) -> Option<String> {
+        self.eval(
+            "const e = document.querySelector(arguments[0]); return e ? e.textContent : null;",
+            json!([selector]),
+        )
+        .as_str()
+        .map(str::to_string)
+    }
+
+    /// Polls until `probe` returns `Some`, up to `secs` seconds.
+    pub fn wait_for<T>(&self, what: &str, secs: u64, probe: impl Fn(&Browser) -> Option<T>) -> T {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            if let Some(found) = probe(self) {
+                return found;
+            }
+            if Instant::now() > deadline {
+                let body = self.eval("return document.body.innerHTML;", json!([]));
+                panic!("timed out waiting for {what}; page: {body}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Console messages since the last call: `(level, message)`.
+    pub fn console_log(&self) -> Vec<(String, String)> {
+        let entries = self.command("POST", "/se/log", Some(json!({"type": "browser"})));
+        entries
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .map(|e| {
+                        (
+                            e["level"].as_str().unwrap_or("").to_string(),
+                            e["message"].as_str().unwrap_or("").to_string(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let path = format!("/session/{}", self.session);
+        let _ = http_json(self.port, "DELETE", &path, None);
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self._profile);
+    }
+}
+
+/// The built console: `DIST_DIR`, default `dist/` of this crate.
+pub fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("DIST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "no built console in {} — run `trunk build --release` first",
+        dir.display()
+    );
+    dir
+}
