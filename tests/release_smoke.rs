@@ -15,11 +15,19 @@ fn release_build_renders_the_shell_without_console_errors() {
     browser.goto(&format!("{url}/"));
 
     let nav = browser.wait_for("navigation", 20, |b| b.text("nav[aria-label=Main]"));
-    for page in ["Namespaces", "Containers", "Domains", "Triggers", "Settings"] {
+    for page in [
+        "Namespaces",
+        "Containers",
+        "Domains",
+        "Triggers",
+        "Settings",
+    ] {
         assert!(nav.contains(page), "navigation lacks {page}: {nav}");
     }
     // "/" lands on the namespace list, which asks for a key first.
-    browser.wait_for("namespaces page", 10, |b| b.text("h1").filter(|t| t == "Namespaces"));
+    browser.wait_for("namespaces page", 10, |b| {
+        b.text("h1").filter(|t| t == "Namespaces")
+    });
     let hint = browser.wait_for("key hint", 10, |b| b.text(".banner-info"));
     assert!(hint.contains("Set your secret key"), "{hint}");
 

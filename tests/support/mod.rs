@@ -36,7 +36,11 @@ fn answer_static(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
         line.clear();
     }
     let path = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let path = path.split('?').next().unwrap_or("/").trim_start_matches('/');
+    let path = path
+        .split('?')
+        .next()
+        .unwrap_or("/")
+        .trim_start_matches('/');
     let mut file: PathBuf = root.join(path);
     if path.contains("..") || !file.is_file() {
         file = root.join("index.html");
