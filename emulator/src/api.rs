@@ -411,11 +411,23 @@ fn probe(c: &mut Check, field: &str, v: &Value) -> Option<Value> {
     Some(out.into())
 }
 
-/// Containers whose image reference contains `fail` end in `error` (the
-/// emulator's documented convention for trying error states).
+/// The emulator runs no image, so it decides from the settings whether a
+/// container would start (documented in emulator/README.md): it fails when
+/// the image reference contains `fail`; when it is `hello-world`, which exits
+/// at once and never listens; or when `command` or `args` override an `nginx`
+/// image, whose alpine variants have no shell and which takes no arguments.
 fn failure_of(body: &Map<String, Value>) -> Option<String> {
     let image = body.get("image").and_then(Value::as_str).unwrap_or("");
-    image.contains("fail").then(|| {
+    let overridden = |k: &str| {
+        body.get(k)
+            .and_then(Value::as_array)
+            .is_some_and(|a| !a.is_empty())
+    };
+    let name = image.rsplit('/').next().unwrap_or(image);
+    let fails = image.contains("fail")
+        || name.starts_with("hello-world")
+        || (name.starts_with("nginx") && (overridden("command") || overridden("args")));
+    fails.then(|| {
         format!(
             "Container is unable to start OR is not listening on port {}",
             body.get("port").and_then(Value::as_u64).unwrap_or(8080)
