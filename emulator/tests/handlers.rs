@@ -1,0 +1,498 @@
+//! Handler tests: the API's rules, driven through the router as a client would.
+
+use axum::body::Body;
+use axum::http::Request;
+use emulator::store::Delays;
+use emulator::{load_state, router, AppState, Config, Faults};
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use std::time::Duration;
+use tower::ServiceExt;
+
+const T: &str = "test-token";
+const B: &str = "/containers/v1/regions/fr-par";
+const PROJECT: &str = "105bdce1-64c0-48ab-899d-868455867ecf";
+
+fn app_with(
+    delays_ms: u64,
+    faults: Faults,
+    state_file: Option<std::path::PathBuf>,
+) -> axum::Router {
+    let delays = Delays {
+        create_ms: delays_ms,
+        update_ms: delays_ms,
+        delete_ms: delays_ms,
+    };
+    let store = state_file
+        .as_deref()
+        .map(|p| load_state(p).unwrap())
+        .unwrap_or_default();
+    router(AppState::new(
+        Config {
+            token: T.into(),
+            delays,
+            faults,
+            static_dir: None,
+            state_file,
+        },
+        store,
+    ))
+}
+
+fn app() -> axum::Router {
+    app_with(100, Faults::default(), None)
+}
+
+async fn call(app: &axum::Router, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
+    let mut req = Request::builder()
+        .method(method)
+        .uri(path)
+        .header("x-auth-token", T);
+    if body.is_some() {
+        req = req.header("content-type", "application/json");
+    }
+    let req = req
+        .body(
+            body.map(|b| Body::from(b.to_string()))
+                .unwrap_or_else(Body::empty),
+        )
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status().as_u16();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
+}
+
+async fn settle() {
+    tokio::time::sleep(Duration::from_millis(150)).await;
+}
+
+async fn namespace(app: &axum::Router, name: &str) -> String {
+    let (s, ns) = call(
+        app,
+        "POST",
+        &format!("{B}/namespaces"),
+        Some(json!({"project_id": PROJECT, "name": name})),
+    )
+    .await;
+    assert_eq!(s, 200, "{ns}");
+    ns["id"].as_str().unwrap().to_string()
+}
+
+async fn container(app: &axum::Router, ns: &str, name: &str, extra: Value) -> (u16, Value) {
+    let mut body = json!({"namespace_id": ns, "name": name, "image": "nginx:1"});
+    body.as_object_mut()
+        .unwrap()
+        .extend(extra.as_object().cloned().unwrap_or_default());
+    call(app, "POST", &format!("{B}/containers"), Some(body)).await
+}
+
+fn arguments(body: &Value) -> Vec<String> {
+    body["details"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|d| d["argument_name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn auth_is_required_and_errors_have_the_real_shape() {
+    let app = app();
+    let req = Request::builder()
+        .uri(format!("{B}/namespaces"))
+        .body(Body::empty())
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), 401);
+    let (s, body) = call(&app, "GET", &format!("{B}/namespaces/nope"), None).await;
+    assert_eq!(
+        (s, body["type"].as_str(), body["resource"].as_str()),
+        (404, Some("not_found"), Some("namespace"))
+    );
+    let (s, body) = call(
+        &app,
+        "GET",
+        "/containers/v1/regions/us-east/namespaces",
+        None,
+    )
+    .await;
+    assert_eq!((s, arguments(&body)), (400, vec!["region".to_string()]));
+}
+
+#[tokio::test]
+async fn validation_names_each_field() {
+    let app = app();
+    let (s, body) = call(
+        &app,
+        "POST",
+        &format!("{B}/namespaces"),
+        Some(json!({"name": "1bad", "description": "x".repeat(256)})),
+    )
+    .await;
+    assert_eq!(s, 400);
+    assert_eq!(arguments(&body), ["project_id", "name", "description"]);
+    let ns = namespace(&app, "web").await;
+    settle().await;
+    let (s, body) = container(
+        &app,
+        &ns,
+        "Bad_Name",
+        json!({"port": 8008, "memory_limit_bytes": 1, "min_scale": 9, "max_scale": 2,
+        "environment_variables": {"PORT": "1"}, "timeout": "901s"}),
+    )
+    .await;
+    assert_eq!(s, 400);
+    let args = arguments(&body);
+    for field in [
+        "name",
+        "port",
+        "memory_limit_bytes",
+        "environment_variables.PORT",
+        "timeout",
+        "min_scale",
+    ] {
+        assert!(args.contains(&field.to_string()), "{field} in {args:?}");
+    }
+}
+
+#[tokio::test]
+async fn oneofs_are_enforced() {
+    let app = app();
+    let ns = namespace(&app, "web").await;
+    settle().await;
+    let (s, body) = container(
+        &app,
+        &ns,
+        "probe",
+        json!({"liveness_probe": {"failure_threshold": 3, "tcp": {}, "http": {"path": "/"}}}),
+    )
+    .await;
+    assert_eq!(
+        (s, arguments(&body)),
+        (400, vec!["liveness_probe".to_string()])
+    );
+    let (s, body) = container(
+        &app,
+        &ns,
+        "scale",
+        json!({"scaling_option": {"concurrent_requests_threshold": 5, "cpu_usage_threshold": 50}}),
+    )
+    .await;
+    assert_eq!(
+        (s, arguments(&body)),
+        (400, vec!["scaling_option".to_string()])
+    );
+    let (s, body) = container(
+        &app,
+        &ns,
+        "http-probe",
+        json!({"startup_probe": {"failure_threshold": 3, "http": {"path": "/hz"}}}),
+    )
+    .await;
+    assert_eq!(s, 200, "{body}");
+    assert_eq!(body["startup_probe"]["http"]["path"], "/hz");
+    assert!(body["startup_probe"].get("tcp").is_none());
+    settle().await;
+    let cid = body["id"].as_str().unwrap();
+    let (s, body) = call(
+        &app,
+        "POST",
+        &format!("{B}/triggers"),
+        Some(json!({"container_id": cid, "name": "tr"})),
+    )
+    .await;
+    assert_eq!(s, 400, "a source is required: {body}");
+    let (s, _) = call(&app, "POST", &format!("{B}/triggers"), Some(json!({"container_id": cid, "name": "tr",
+        "cron_config": {"schedule": "* * * * *", "timezone": "UTC"}, "nats_config": {"server_urls": ["n"], "subject": "s", "credentials_file_content": "c"}}))).await;
+    assert_eq!(s, 400, "two sources");
+    let (s, trigger) = call(&app, "POST", &format!("{B}/triggers"), Some(json!({"container_id": cid, "name": "tr",
+        "sqs_config": {"region": "fr-par", "endpoint": "e", "access_key_id": "a", "secret_access_key": "SECRET", "queue_url": "q"}}))).await;
+    assert_eq!(s, 200, "{trigger}");
+    assert_eq!(trigger["source_type"], "sqs");
+    assert_eq!(
+        trigger["destination_config"],
+        json!({"http_path": "/", "http_method": "post"})
+    );
+    assert!(
+        !trigger.to_string().contains("SECRET"),
+        "write-only fields are never returned"
+    );
+    settle().await;
+    let tid = trigger["id"].as_str().unwrap();
+    let (s, _) = call(
+        &app,
+        "PATCH",
+        &format!("{B}/triggers/{tid}"),
+        Some(json!({"cron_config": {"schedule": "* * * * *", "timezone": "UTC"}})),
+    )
+    .await;
+    assert_eq!(s, 400, "the source type cannot change");
+}
+
+#[tokio::test]
+async fn lifecycle_transient_conflicts_and_cascade() {
+    let app = app();
+    let ns = namespace(&app, "web").await;
+    let (s, body) = container(&app, &ns, "early", json!({})).await;
+    assert_eq!(
+        (s, body["type"].as_str()),
+        (409, Some("transient_state")),
+        "parent still creating"
+    );
+    settle().await;
+    let (_, c) = container(&app, &ns, "api", json!({})).await;
+    let cid = c["id"].as_str().unwrap().to_string();
+    assert_eq!(c["status"], "creating");
+    assert!(c.get("error_message").is_none());
+    let (s, _) = call(
+        &app,
+        "PATCH",
+        &format!("{B}/containers/{cid}"),
+        Some(json!({"port": 81})),
+    )
+    .await;
+    assert_eq!(s, 409);
+    settle().await;
+    let (_, c) = call(&app, "GET", &format!("{B}/containers/{cid}"), None).await;
+    assert_eq!(
+        (c["status"].as_str(), c["error_message"].as_str()),
+        (Some("ready"), Some(""))
+    );
+    let (_, c) = call(
+        &app,
+        "PATCH",
+        &format!("{B}/containers/{cid}"),
+        Some(json!({"description": "d"})),
+    )
+    .await;
+    assert_eq!(c["status"], "ready", "description-only settles at once");
+    let (_, c) = call(
+        &app,
+        "PATCH",
+        &format!("{B}/containers/{cid}"),
+        Some(json!({"image": "ghcr.io/x/fail:1"})),
+    )
+    .await;
+    assert_eq!(c["status"], "updating");
+    settle().await;
+    let (_, c) = call(&app, "GET", &format!("{B}/containers/{cid}"), None).await;
+    assert_eq!(c["status"], "error");
+    assert!(c["error_message"]
+        .as_str()
+        .unwrap()
+        .contains("unable to start"));
+    let (_, d) = call(
+        &app,
+        "POST",
+        &format!("{B}/domains"),
+        Some(json!({"container_id": cid, "hostname": "app.example.com"})),
+    )
+    .await;
+    let did = d["id"].as_str().unwrap().to_string();
+    settle().await;
+    let (_, gone) = call(&app, "DELETE", &format!("{B}/namespaces/{ns}"), None).await;
+    assert_eq!(gone["status"], "deleting");
+    let (_, c) = call(&app, "GET", &format!("{B}/containers/{cid}"), None).await;
+    assert_eq!(c["status"], "deleting", "the delete cascades");
+    settle().await;
+    for path in [
+        format!("namespaces/{ns}"),
+        format!("containers/{cid}"),
+        format!("domains/{did}"),
+    ] {
+        let (s, _) = call(&app, "GET", &format!("{B}/{path}"), None).await;
+        assert_eq!(s, 404, "{path} is gone");
+    }
+}
+
+#[tokio::test]
+async fn secrets_are_hashes_and_patch_keeps_untouched_keys() {
+    let app = app();
+    let (_, ns) = call(
+        &app,
+        "POST",
+        &format!("{B}/namespaces"),
+        Some(json!({"project_id": PROJECT, "name": "sec",
+        "secret_environment_variables": {"A": "1", "B": "2"}})),
+    )
+    .await;
+    let id = ns["id"].as_str().unwrap();
+    let a = ns["secret_environment_variables"]["A"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(a.starts_with("$argon2id$v=19$"));
+    assert!(!ns.to_string().contains("\"1\""));
+    settle().await;
+    let (_, ns) = call(
+        &app,
+        "PATCH",
+        &format!("{B}/namespaces/{id}"),
+        Some(json!({"secret_environment_variables": {"A": "", "C": "3"}})),
+    )
+    .await;
+    let secrets = ns["secret_environment_variables"].as_object().unwrap();
+    assert_eq!(secrets["A"], a.as_str(), "\"\" keeps");
+    assert!(!secrets.contains_key("B"), "omitted deletes");
+    assert!(secrets.contains_key("C"));
+}
+
+#[tokio::test]
+async fn lists_paginate_sort_and_filter() {
+    let app = app();
+    let mut ids = Vec::new();
+    for name in ["charlie", "alpha", "bravo"] {
+        ids.push(namespace(&app, name).await);
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let names = |body: &Value| -> Vec<String> {
+        body["namespaces"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (_, body) = call(
+        &app,
+        "GET",
+        &format!("{B}/namespaces?order_by=name_asc&page_size=2"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (names(&body), body["total_count"].as_u64()),
+        (vec!["alpha".into(), "bravo".into()], Some(3))
+    );
+    let (_, body) = call(
+        &app,
+        "GET",
+        &format!("{B}/namespaces?order_by=name_asc&page_size=2&page=2"),
+        None,
+    )
+    .await;
+    assert_eq!(names(&body), ["charlie"]);
+    let (_, body) = call(
+        &app,
+        "GET",
+        &format!("{B}/namespaces?order_by=created_at_desc"),
+        None,
+    )
+    .await;
+    assert_eq!(names(&body), ["bravo", "alpha", "charlie"]);
+    let (_, body) = call(&app, "GET", &format!("{B}/namespaces?name=rav"), None).await;
+    assert_eq!(names(&body), ["bravo"]);
+    let (_, body) = call(
+        &app,
+        "GET",
+        &format!("{B}/namespaces?project_id=other"),
+        None,
+    )
+    .await;
+    assert_eq!(body["total_count"], 0);
+    let (s, body) = call(
+        &app,
+        "GET",
+        &format!("{B}/namespaces?page_size=1001&order_by=size"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (s, arguments(&body)),
+        (400, vec!["page_size".to_string(), "order_by".to_string()])
+    );
+    settle().await;
+    let (_, c) = container(&app, &ids[1], "one", json!({})).await;
+    container(&app, &ids[2], "two", json!({})).await;
+    let (_, body) = call(
+        &app,
+        "GET",
+        &format!("{B}/containers?namespace_id={}", ids[1]),
+        None,
+    )
+    .await;
+    assert_eq!(body["total_count"], 1);
+    assert_eq!(body["containers"][0]["id"], c["id"]);
+}
+
+#[tokio::test]
+async fn cors_preflight_allows_the_console_headers() {
+    let req = Request::builder()
+        .method("OPTIONS")
+        .uri(format!("{B}/namespaces"))
+        .header("origin", "http://localhost:8080")
+        .header("access-control-request-method", "PATCH")
+        .header(
+            "access-control-request-headers",
+            "x-auth-token,content-type",
+        )
+        .body(Body::empty())
+        .unwrap();
+    let res = app().oneshot(req).await.unwrap();
+    let h = res.headers();
+    assert_eq!(h["access-control-allow-origin"], "*");
+    assert!(h["access-control-allow-headers"]
+        .to_str()
+        .unwrap()
+        .contains("x-auth-token"));
+    assert!(h["access-control-allow-methods"]
+        .to_str()
+        .unwrap()
+        .contains("PATCH"));
+}
+
+#[tokio::test]
+async fn faults_answer_429_and_503() {
+    let limited = app_with(
+        100,
+        Faults {
+            rate_limit: 2,
+            ..Default::default()
+        },
+        None,
+    );
+    let mut answers = Vec::new();
+    for _ in 0..6 {
+        answers.push(call(&limited, "GET", &format!("{B}/namespaces"), None).await);
+    }
+    let refused = answers
+        .iter()
+        .find(|(s, _)| *s == 429)
+        .expect("some requests are refused");
+    assert_eq!(refused.1["type"], "too_many_requests");
+    assert_eq!(refused.1["limit"]["quota"], 2);
+    let failing = app_with(
+        100,
+        Faults {
+            error_rate: 1.0,
+            ..Default::default()
+        },
+        None,
+    );
+    assert_eq!(
+        call(&failing, "GET", &format!("{B}/namespaces"), None)
+            .await
+            .0,
+        503
+    );
+}
+
+#[tokio::test]
+async fn state_survives_a_restart() {
+    let file = std::env::temp_dir().join(format!("emulator-state-{}.json", std::process::id()));
+    let _ = std::fs::remove_file(&file);
+    let first = app_with(100, Faults::default(), Some(file.clone()));
+    let id = namespace(&first, "kept").await;
+    assert!(
+        !file.with_extension("tmp").exists(),
+        "the temporary file is renamed into place"
+    );
+    let second = app_with(100, Faults::default(), Some(file.clone()));
+    let (s, ns) = call(&second, "GET", &format!("{B}/namespaces/{id}"), None).await;
+    assert_eq!((s, ns["name"].as_str()), (200, Some("kept")));
+    let _ = std::fs::remove_file(&file);
+}
