@@ -208,3 +208,47 @@ async fn test_connection_explains_a_failure_in_words() {
     root.remove();
     reset_storage();
 }
+
+#[wasm_bindgen_test]
+async fn resource_table_renders_rows_and_a_pager() {
+    use console::components::resource_table::{Page, ResourceTable};
+    use console::state::session::provide_session;
+    reset_storage();
+    storage(false).set_item("scc.secret_key", "k").unwrap();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), || {
+        provide_session();
+        view! {
+            <leptos_router::components::Router>
+                <ResourceTable
+                    noun="things"
+                    headers=&["Name"]
+                    fetch=|_client, page| async move {
+                        Ok(Page { items: vec![format!("item on page {page}")], total_count: 41 })
+                    }
+                    row=|name: String| view! { <tr><td>{name}</td></tr> }
+                />
+            </leptos_router::components::Router>
+        }
+    });
+    let cell = wait_for("a row", || text_of(&root, "tbody td")).await;
+    assert_eq!(cell, "item on page 1");
+    let buttons = root.query_selector_all(".pager button").unwrap();
+    let labels: Vec<String> = (0..buttons.length())
+        .filter_map(|i| buttons.item(i).and_then(|b| b.text_content()))
+        .collect();
+    assert_eq!(labels, ["Previous", "Next"]);
+    assert!(text_of(&root, ".pager span")
+        .unwrap()
+        .contains("Page 1 of 3 · 41 things"));
+    let next: HtmlElement = buttons.item(1).unwrap().unchecked_into();
+    next.click();
+    wait_for("page 2", || {
+        text_of(&root, "tbody td").filter(|t| t == "item on page 2")
+    })
+    .await;
+    drop(handle);
+    root.remove();
+    reset_storage();
+}

@@ -78,10 +78,10 @@ where
                     </table>
                     <nav class="pager" aria-label="Pages">
                         <button on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))
-                            disabled=move || page.get() <= 1>"Previous"</button>
+                            disabled=move || { page.get() <= 1 }>"Previous"</button>
                         <span>{move || format!("Page {} of {pages} · {} {noun}", page.get(), list.total_count)}</span>
                         <button on:click=move |_| page.update(|p| *p += 1)
-                            disabled=move || page.get() >= pages>"Next"</button>
+                            disabled=move || { page.get() >= pages }>"Next"</button>
                     </nav>
                 }
                 .into_any()
