@@ -6,6 +6,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod forms;
 pub mod pages;
 pub mod state;
 
