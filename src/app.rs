@@ -5,6 +5,7 @@ use crate::pages::{containers, domains, namespaces, settings, triggers};
 use crate::state::session::{provide_session, use_session};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
+use leptos_router::hooks::query_signal;
 use leptos_router::path;
 
 #[component]
@@ -28,7 +29,13 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path="/namespaces"/> }/>
                     <Route path=path!("/namespaces") view=namespaces::NamespaceList/>
+                    <Route path=path!("/namespaces/new") view=namespaces::NamespaceCreate/>
+                    <Route path=path!("/namespaces/:id") view=namespaces::NamespaceDetail/>
+                    <Route path=path!("/namespaces/:id/edit") view=namespaces::NamespaceEdit/>
                     <Route path=path!("/containers") view=containers::ContainerList/>
+                    <Route path=path!("/containers/new") view=containers::ContainerCreate/>
+                    <Route path=path!("/containers/:id") view=containers::ContainerDetail/>
+                    <Route path=path!("/containers/:id/edit") view=containers::ContainerEdit/>
                     <Route path=path!("/domains") view=domains::DomainList/>
                     <Route path=path!("/triggers") view=triggers::TriggerList/>
                     <Route path=path!("/settings") view=settings::SettingsPage/>
@@ -38,16 +45,29 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The region every call goes to; switching it reloads what is shown.
+/// The region every call goes to; switching it reloads what is shown. The
+/// URL's `?region=` wins on arrival, so a shared link opens the right region.
 #[component]
 fn RegionSwitch() -> impl IntoView {
     let session = use_session();
+    let (url_region, set_url_region) = query_signal::<Region>("region");
+    Effect::new(move |_| {
+        if let Some(region) = url_region.get().filter(|r| Region::ALL.contains(r)) {
+            if region != session.region.get_untracked() {
+                session.set_region(region);
+            }
+        }
+    });
     view! {
         <label class="region-switch">
             "Region "
             <select
                 name="region"
-                on:change=move |ev| session.set_region(Region::from_wire(&event_target_value(&ev)))
+                on:change=move |ev| {
+                    let region = Region::from_wire(&event_target_value(&ev));
+                    session.set_region(region.clone());
+                    set_url_region.set(Some(region));
+                }
                 prop:value=move || session.region.get().to_string()
             >
                 {Region::ALL

@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod forms;
 pub mod pages;
+pub mod poll;
 pub mod state;
 
 pub use app::App;

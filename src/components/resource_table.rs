@@ -1,8 +1,10 @@
 use crate::api::{ApiError, Client};
 use crate::components::error_banner::ErrorBanner;
+use crate::poll::use_status_polling;
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::query_signal;
 use std::future::Future;
 
 /// Items shown per page of a list.
@@ -21,9 +23,10 @@ pub fn page_count(total: u64, page_size: u32) -> u32 {
     u32::try_from(pages.max(1)).unwrap_or(u32::MAX)
 }
 
-/// A paginated table of one resource. It re-loads when the session (region,
-/// key, base URL) or the page changes, and asks for a key instead of calling
-/// the API when none is set.
+/// A paginated table of one resource. The page number lives in the URL
+/// (`?page=`). It re-loads when the session (region, key, base URL), the page
+/// or whatever `fetch` reads changes; re-reads itself while any row is
+/// transient; and asks for a key instead of calling the API when none is set.
 #[component]
 pub fn ResourceTable<T, F, Fut, R, V>(
     /// Plural name for messages, e.g. "namespaces".
@@ -32,6 +35,8 @@ pub fn ResourceTable<T, F, Fut, R, V>(
     /// Loads page `n` (1-based) of `PAGE_SIZE` items.
     fetch: F,
     row: R,
+    /// Whether a row is in a transient status (the list is polled while one is).
+    transient: fn(&T) -> bool,
 ) -> impl IntoView
 where
     T: Clone + 'static,
@@ -41,7 +46,8 @@ where
     V: IntoView + 'static,
 {
     let session = use_session();
-    let page = RwSignal::new(1u32);
+    let (page_param, set_page) = query_signal::<u32>("page");
+    let page = Signal::derive(move || page_param.get().unwrap_or(1).max(1));
     let data = LocalResource::new(move || {
         let ready = session.has_token();
         let call = ready.then(|| fetch(session.client(), page.get()));
@@ -52,6 +58,11 @@ where
             }
         }
     });
+
+    let any_transient = Signal::derive(move || {
+        data.with(|d| matches!(d, Some(Some(Ok(list))) if list.items.iter().any(transient)))
+    });
+    use_status_polling(any_transient, move || data.refetch());
 
     let body = move || {
         let row = row.clone();
@@ -77,10 +88,10 @@ where
                         <tbody>{list.items.into_iter().map(row).collect_view()}</tbody>
                     </table>
                     <nav class="pager" aria-label="Pages">
-                        <button on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))
+                        <button on:click=move |_| set_page.set(Some(page.get_untracked().saturating_sub(1).max(1)))
                             disabled=move || { page.get() <= 1 }>"Previous"</button>
                         <span>{move || format!("Page {} of {pages} · {} {noun}", page.get(), list.total_count)}</span>
-                        <button on:click=move |_| page.update(|p| *p += 1)
+                        <button on:click=move |_| set_page.set(Some(page.get_untracked() + 1))
                             disabled=move || { page.get() >= pages }>"Next"</button>
                     </nav>
                 }

@@ -199,6 +199,28 @@ pub fn mb_text(bytes: u64) -> String {
     }
 }
 
+/// Bytes for people: whole gigabytes as GB, anything else in MB.
+pub fn bytes_text(bytes: u64) -> String {
+    if bytes >= 1_000_000_000 && bytes.is_multiple_of(1_000_000_000) {
+        format!("{} GB", bytes / 1_000_000_000)
+    } else {
+        format!("{} MB", mb_text(bytes))
+    }
+}
+
+/// Thousandths of a vCPU for people: 1000 → "1 vCPU", 560 → "0.56 vCPU".
+pub fn cpu_text(mvcpu: u32) -> String {
+    let (whole, rest) = (mvcpu / 1000, mvcpu % 1000);
+    if rest == 0 {
+        format!("{whole} vCPU")
+    } else {
+        format!(
+            "{whole}.{} vCPU",
+            format!("{rest:03}").trim_end_matches('0')
+        )
+    }
+}
+
 /// Megabytes as typed to bytes; `None` unless a non-negative number.
 pub fn mb_bytes(text: &str) -> Option<u64> {
     let t = text.trim();
@@ -634,6 +656,16 @@ mod tests {
         ] {
             assert!(e.contains_key(field), "{field}: {e:?}");
         }
+    }
+
+    #[test]
+    fn units_for_people() {
+        assert_eq!(bytes_text(2_048_000_000), "2048 MB");
+        assert_eq!(bytes_text(1_000_000_000), "1 GB");
+        assert_eq!(bytes_text(24_000_000_000), "24 GB");
+        assert_eq!(cpu_text(1000), "1 vCPU");
+        assert_eq!(cpu_text(560), "0.56 vCPU");
+        assert_eq!(cpu_text(70), "0.07 vCPU");
     }
 
     #[test]

@@ -111,6 +111,12 @@ impl Session {
         self.region.set(region);
     }
 
+    /// An in-app link that carries the region, so it can be shared.
+    pub fn link(&self, path: &str) -> String {
+        let sep = if path.contains('?') { '&' } else { '?' };
+        format!("{path}{sep}region={}", self.region.get())
+    }
+
     /// A client for the current settings. Reading it inside a reactive
     /// closure makes that closure re-run when the settings change.
     pub fn client(&self) -> Client {

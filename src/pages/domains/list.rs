@@ -23,6 +23,7 @@ pub fn DomainList() -> impl IntoView {
                     let list = client.list_domains(&query).await?;
                     Ok(Page { items: list.domains, total_count: list.total_count })
                 }
+                transient=|x| x.status.is_transient()
                 row=|d| view! {
                     <tr>
                         <td>{d.hostname}</td>

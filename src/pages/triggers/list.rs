@@ -22,6 +22,7 @@ pub fn TriggerList() -> impl IntoView {
                     let list = client.list_triggers(&query).await?;
                     Ok(Page { items: list.triggers, total_count: list.total_count })
                 }
+                transient=|x| x.status.is_transient()
                 row=|t| view! {
                     <tr>
                         <td>{t.name}</td>

@@ -1,0 +1,394 @@
+use crate::api::containers::{Container, Privacy, Protocol, Sandbox};
+use crate::api::namespaces::ListNamespacesQuery;
+use crate::components::env_editor::{EnvEditor, SecretEditor};
+use crate::components::error_banner::ErrorBanner;
+use crate::components::field::{error_for, CheckField, Lens, SelectField, TextField};
+use crate::forms::container::{ContainerForm, ProbeForm, ProbeKind, ScalingKind};
+use crate::lens;
+use crate::pages::common::{FailureBanner, FormState, GoneNotice};
+use crate::state::session::use_session;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+#[component]
+pub fn ContainerCreate() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let namespace = query
+        .with_untracked(|q| q.get("namespace_id"))
+        .unwrap_or_default();
+    let state = FormState::new(ContainerForm::new(&namespace));
+    let save = Action::new_local(move |form: &ContainerForm| {
+        let (client, request) = (session.client_untracked(), form.to_create());
+        async move { client.create_container(&request).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(c)) => {
+            state.mark_saved();
+            navigate(
+                &session.link(&format!("/containers/{}", c.id)),
+                Default::default(),
+            );
+        }
+        Some(Err(error)) => state.rejected(error),
+        None => {}
+    });
+    let submit = move || {
+        if state.accept(state.form.with(|f| f.validate(true))) {
+            save.dispatch(state.form.get_untracked());
+        }
+    };
+    view! {
+        <section class="page narrow">
+            <h1>"Create a container"</h1>
+            <ContainerFormView state creating=true submit pending=save.pending() submit_label="Create container"/>
+        </section>
+    }
+}
+
+#[component]
+pub fn ContainerEdit() -> impl IntoView {
+    let session = use_session();
+    let params = use_params_map();
+    // Loaded once (no polling): nothing re-reads the container over the user's edits.
+    let data = LocalResource::new(move || {
+        let (client, id) = (
+            session.client(),
+            params.with(|p| p.get("id").unwrap_or_default()),
+        );
+        async move { client.get_container(&id).await }
+    });
+    view! {
+        <section class="page narrow">
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || data.get().map(|result| match result {
+                    Ok(c) => view! { <ContainerEditForm c/> }.into_any(),
+                    Err(e) if e.is_not_found() => view! { <GoneNotice kind="container" list="/containers"/> }.into_any(),
+                    Err(error) => view! { <ErrorBanner error/> }.into_any(),
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn ContainerEditForm(c: Container) -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let state = FormState::new(ContainerForm::from_container(&c));
+    let original = StoredValue::new(c.clone());
+    let nothing_to_save = RwSignal::new(false);
+    let save = Action::new_local(move |form: &ContainerForm| {
+        let client = session.client_untracked();
+        let (id, request) = original.with_value(|o| (o.id.clone(), form.to_update(o)));
+        async move { client.update_container(&id, &request).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(c)) => {
+            state.mark_saved();
+            navigate(
+                &session.link(&format!("/containers/{}", c.id)),
+                Default::default(),
+            );
+        }
+        Some(Err(error)) => state.rejected(error),
+        None => {}
+    });
+    let submit = move || {
+        if !state.accept(state.form.with(|f| f.validate(false))) {
+            return;
+        }
+        let empty = original.with_value(|o| state.form.with(|f| f.to_update(o).is_empty()));
+        nothing_to_save.set(empty);
+        if !empty {
+            save.dispatch(state.form.get_untracked());
+        }
+    };
+    view! {
+        <h1>{format!("Edit container {}", c.name)}</h1>
+        {c.status.is_transient().then(|| view! {
+            <div class="banner banner-info"><p>{format!("This container is {} right now: saving may be refused until it settles.", c.status)}</p></div>
+        })}
+        {move || nothing_to_save.get().then(|| view! { <p class="banner banner-info" role="status">"Nothing changed: there is nothing to save."</p> })}
+        <ContainerFormView state creating=false submit pending=save.pending() submit_label="Save and deploy"/>
+    }
+}
+
+/// The namespace to create the container in, from the namespaces of the region.
+#[component]
+fn NamespacePicker(
+    form: RwSignal<ContainerForm>,
+    errors: RwSignal<crate::forms::FieldErrors>,
+) -> impl IntoView {
+    let session = use_session();
+    let namespaces = LocalResource::new(move || {
+        let client = session.client();
+        async move {
+            client
+                .list_namespaces(&ListNamespacesQuery {
+                    page_size: Some(1000),
+                    ..Default::default()
+                })
+                .await
+        }
+    });
+    let error = error_for(errors, "namespace_id");
+    view! {
+        <div class="field" class:has-error=move || error.with(Option::is_some)>
+            <label for="namespace_id">"Namespace"</label>
+            <select id="namespace_id" name="namespace_id" aria-invalid=move || error.with(Option::is_some).to_string()
+                on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    form.update(|f| f.namespace_id = id);
+                    errors.update(|e| { e.remove("namespace_id"); });
+                }>
+                <option value="" selected=move || form.with(|f| f.namespace_id.is_empty())>"Choose a namespace"</option>
+                {move || namespaces.get().and_then(Result::ok).map(|list| list.namespaces.into_iter().map(|ns| {
+                    let id = ns.id.clone();
+                    let selected = move || form.with(|f| f.namespace_id == id);
+                    view! { <option value=ns.id.clone() selected=selected>{format!("{} ({})", ns.name, ns.status)}</option> }
+                }).collect_view())}
+            </select>
+            {move || error.get().map(|m| view! { <p class="field-error" id="namespace_id-error" role="alert">{m}</p> })}
+        </div>
+    }
+}
+
+/// A radio group for one choice of a oneof; switching it keeps the values
+/// typed for the other choices, but only the chosen one is sent.
+#[component]
+fn Choice<E: Copy + PartialEq + Send + Sync + 'static>(
+    form: RwSignal<ContainerForm>,
+    lens: Lens<ContainerForm, E>,
+    name: &'static str,
+    legend: &'static str,
+    options: &'static [(E, &'static str)],
+) -> impl IntoView {
+    view! {
+        <fieldset class="choice">
+            <legend>{legend}</legend>
+            {options.iter().map(|(value, label)| {
+                let value = *value;
+                let id = format!("{name}-{}", label.to_lowercase().replace(' ', "-"));
+                let for_id = id.clone();
+                view! {
+                    <label class="check" for=for_id>
+                        <input type="radio" id=id name=name
+                            prop:checked=move || form.with(|f| *(lens.get)(f) == value)
+                            on:change=move |_| form.update(|f| *(lens.set)(f) = value)/>
+                        " " {*label}
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+const PROBE_KINDS: &[(ProbeKind, &str)] = &[(ProbeKind::Tcp, "TCP"), (ProbeKind::Http, "HTTP")];
+
+/// The lenses, error keys and element IDs of one of the two probes.
+struct ProbeParts {
+    probe: Lens<ContainerForm, ProbeForm>,
+    kind: Lens<ContainerForm, ProbeKind>,
+    path: Lens<ContainerForm, String>,
+    threshold: Lens<ContainerForm, String>,
+    interval: Lens<ContainerForm, String>,
+    timeout: Lens<ContainerForm, String>,
+    /// Error keys: path, failure threshold, interval, timeout.
+    keys: [&'static str; 4],
+    /// Element IDs: kind radio name, path, threshold, interval, timeout.
+    ids: [&'static str; 5],
+}
+
+fn probe_parts(startup: bool) -> ProbeParts {
+    if startup {
+        ProbeParts {
+            probe: lens!(startup),
+            kind: lens!(startup.kind),
+            path: lens!(startup.path),
+            threshold: lens!(startup.failure_threshold),
+            interval: lens!(startup.interval_s),
+            timeout: lens!(startup.timeout_s),
+            keys: [
+                "startup_probe.http.path",
+                "startup_probe.failure_threshold",
+                "startup_probe.interval",
+                "startup_probe.timeout",
+            ],
+            ids: [
+                "startup-kind",
+                "startup-path",
+                "startup-threshold",
+                "startup-interval",
+                "startup-timeout",
+            ],
+        }
+    } else {
+        ProbeParts {
+            probe: lens!(liveness),
+            kind: lens!(liveness.kind),
+            path: lens!(liveness.path),
+            threshold: lens!(liveness.failure_threshold),
+            interval: lens!(liveness.interval_s),
+            timeout: lens!(liveness.timeout_s),
+            keys: [
+                "liveness_probe.http.path",
+                "liveness_probe.failure_threshold",
+                "liveness_probe.interval",
+                "liveness_probe.timeout",
+            ],
+            ids: [
+                "liveness-kind",
+                "liveness-path",
+                "liveness-threshold",
+                "liveness-interval",
+                "liveness-timeout",
+            ],
+        }
+    }
+}
+
+/// The fields of one probe; `startup` chooses which probe of the form.
+#[component]
+fn ProbeFields(
+    form: RwSignal<ContainerForm>,
+    errors: RwSignal<crate::forms::FieldErrors>,
+    startup: bool,
+) -> impl IntoView {
+    let ProbeParts {
+        probe,
+        kind,
+        path,
+        threshold,
+        interval,
+        timeout,
+        keys,
+        ids,
+    } = probe_parts(startup);
+    let is_http = move || form.with(|f| (probe.get)(f).kind == ProbeKind::Http);
+    view! {
+        <Choice form lens=kind name=ids[0] legend="Check" options=PROBE_KINDS/>
+        {move || is_http().then(|| view! {
+            <TextField form lens=path id=ids[1] label="HTTP path" key=keys[0] errors placeholder="/health"
+                hint="1 to 100 characters, starting with /."/>
+        })}
+        <div class="field-grid">
+            <TextField form lens=threshold id=ids[2] label="Failure threshold" key=keys[1] errors input_type="number"
+                hint="3 to 50 failed checks."/>
+            <TextField form lens=interval id=ids[3] label="Interval" key=keys[2] errors suffix="s"/>
+            <TextField form lens=timeout id=ids[4] label="Timeout" key=keys[3] errors suffix="s"/>
+        </div>
+    }
+}
+
+const SCALING_KINDS: &[(ScalingKind, &str)] = &[
+    (ScalingKind::ConcurrentRequests, "Concurrent requests"),
+    (ScalingKind::CpuPercent, "CPU usage"),
+    (ScalingKind::MemoryPercent, "Memory usage"),
+];
+
+#[component]
+fn ContainerFormView(
+    state: FormState<ContainerForm>,
+    creating: bool,
+    submit: impl Fn() + 'static,
+    #[prop(into)] pending: Signal<bool>,
+    submit_label: &'static str,
+) -> impl IntoView {
+    let session = use_session();
+    let FormState {
+        form,
+        errors,
+        failure,
+        ..
+    } = state;
+    let threshold_unit = move || match form.with(|f| f.scaling_kind) {
+        ScalingKind::ConcurrentRequests => "Requests per instance before adding one (1 to 80).",
+        ScalingKind::CpuPercent => "CPU usage, in percent, before adding an instance.",
+        ScalingKind::MemoryPercent => "Memory usage, in percent, before adding an instance.",
+    };
+    view! {
+        <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
+            <FailureBanner failure/>
+            <fieldset>
+                <legend>"General"</legend>
+                {creating.then(|| view! {
+                    <NamespacePicker form errors/>
+                    <TextField form lens=lens!(name) id="name" label="Name" key="name" errors required=true
+                        hint="2 to 34 lowercase letters, digits and dashes."/>
+                })}
+                <TextField form lens=lens!(image) id="image" label="Image" key="image" errors required=true
+                    placeholder="rg.fr-par.scw.cloud/namespace/image:tag"/>
+                <TextField form lens=lens!(description) id="description" label="Description" key="description" errors multiline=true/>
+            </fieldset>
+            <fieldset>
+                <legend>"Networking"</legend>
+                <div class="field-grid">
+                    <TextField form lens=lens!(port) id="port" label="Port" key="port" errors input_type="number"
+                        hint="The port the container listens on."/>
+                    <SelectField form lens=lens!(protocol) id="protocol" label="Protocol"
+                        options=vec![(Protocol::Http1, "HTTP/1"), (Protocol::H2c, "HTTP/2 cleartext (h2c)")]/>
+                    <SelectField form lens=lens!(privacy) id="privacy" label="Privacy"
+                        options=vec![(Privacy::Public, "Public"), (Privacy::Private, "Private (needs a token)")]/>
+                </div>
+                <CheckField form lens=lens!(https_only) id="https_only" label="HTTPS connections only"
+                    hint="Redirect plain HTTP to HTTPS."/>
+                <TextField form lens=lens!(private_network_id) id="private_network_id" label="Private network ID"
+                    key="private_network_id" errors hint="Leave empty for none; clearing it detaches the container."/>
+            </fieldset>
+            <fieldset>
+                <legend>"Resources"</legend>
+                <div class="field-grid">
+                    <TextField form lens=lens!(memory_mb) id="memory" label="Memory" key="memory_limit_bytes" errors suffix="MB"
+                        hint="128 to 12288 MB."/>
+                    <TextField form lens=lens!(mvcpu) id="mvcpu" label="CPU" key="mvcpu_limit" errors suffix="mvCPU"
+                        hint="70 to 6000 (1000 = 1 vCPU)."/>
+                    <TextField form lens=lens!(storage_mb) id="storage" label="Local storage" key="local_storage_limit_bytes" errors suffix="MB"
+                        hint="1000 to 24456 MB."/>
+                    <TextField form lens=lens!(timeout_s) id="timeout" label="Request timeout" key="timeout" errors suffix="s"
+                        hint="At most 900 s."/>
+                </div>
+                <SelectField form lens=lens!(sandbox) id="sandbox" label="Sandbox"
+                    options=vec![(Sandbox::V2, "v2 (faster cold starts)"), (Sandbox::V1, "v1 (legacy)")]/>
+            </fieldset>
+            <fieldset>
+                <legend>"Scaling"</legend>
+                <div class="field-grid">
+                    <TextField form lens=lens!(min_scale) id="min_scale" label="Minimum instances" key="min_scale" errors input_type="number"
+                        hint="0 to 10; 0 scales to zero when idle."/>
+                    <TextField form lens=lens!(max_scale) id="max_scale" label="Maximum instances" key="max_scale" errors input_type="number"
+                        hint="1 to 50."/>
+                </div>
+                <Choice form lens=lens!(scaling_kind) name="scaling-kind" legend="Add instances on" options=SCALING_KINDS/>
+                <TextField form lens=lens!(scaling_value) id="scaling_value" label="Threshold" key="scaling_option" errors input_type="number"/>
+                <p class="hint">{threshold_unit}</p>
+            </fieldset>
+            <fieldset>
+                <legend>"Liveness probe"</legend>
+                <ProbeFields form errors startup=false/>
+            </fieldset>
+            <fieldset>
+                <legend>"Startup probe"</legend>
+                <CheckField form lens=lens!(startup_enabled) id="startup_enabled" label="Check that the container has started before sending traffic"/>
+                {move || form.with(|f| f.startup_enabled).then(|| view! { <ProbeFields form errors startup=true/> })}
+            </fieldset>
+            <EnvEditor form lens=lens!(env) id="env" legend="Environment variables" field="environment_variables" errors/>
+            <SecretEditor form lens=lens!(secrets) id="secrets" legend="Secret variables" field="secret_environment_variables" errors/>
+            <fieldset>
+                <legend>"Command"</legend>
+                <TextField form lens=lens!(command) id="command" label="Command" key="command" errors multiline=true
+                    hint="Overrides the image's entrypoint; one item per line. Empty keeps the image's."/>
+                <TextField form lens=lens!(args) id="args" label="Arguments" key="args" errors multiline=true
+                    hint="One argument per line."/>
+            </fieldset>
+            <TextField form lens=lens!(tags) id="tags" label="Tags" key="tags" errors hint="Separated by commas."/>
+            <div class="actions">
+                <button type="submit" disabled=move || pending.get()>
+                    {move || if pending.get() { "Saving…" } else { submit_label }}
+                </button>
+                <a class="button secondary" href=session.link("/containers")>"Cancel"</a>
+            </div>
+        </form>
+    }
+}
