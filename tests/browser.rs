@@ -228,6 +228,7 @@ async fn resource_table_renders_rows_and_a_pager() {
                         Ok(Page { items: vec![format!("item on page {page}")], total_count: 41 })
                     }
                     row=|name: String| view! { <tr><td>{name}</td></tr> }
+                    transient=|_: &String| false
                 />
             </leptos_router::components::Router>
         }
@@ -248,6 +249,64 @@ async fn resource_table_renders_rows_and_a_pager() {
         text_of(&root, "tbody td").filter(|t| t == "item on page 2")
     })
     .await;
+    drop(handle);
+    root.remove();
+    reset_storage();
+}
+
+#[wasm_bindgen_test]
+async fn polling_updates_a_transient_row_until_it_settles() {
+    use console::components::resource_table::{Page, ResourceTable};
+    use console::state::session::provide_session;
+    use std::sync::atomic::{AtomicU32, Ordering::SeqCst};
+    use std::sync::Arc;
+    reset_storage();
+    storage(false).set_item("scc.secret_key", "k").unwrap();
+    let calls = Arc::new(AtomicU32::new(0));
+    let seen = calls.clone();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), move || {
+        provide_session();
+        let calls = calls.clone();
+        view! {
+            <leptos_router::components::Router>
+                <ResourceTable
+                    noun="containers"
+                    headers=&["Status"]
+                    fetch=move |_client, _page| {
+                        // The first two reads answer "creating", then "ready".
+                        let n = calls.fetch_add(1, SeqCst) + 1;
+                        let status = if n < 3 { "creating" } else { "ready" };
+                        async move { Ok(Page { items: vec![status.to_string()], total_count: 1 }) }
+                    }
+                    row=|status: String| view! { <tr><td class="status">{status}</td></tr> }
+                    transient=|status: &String| status == "creating"
+                />
+            </leptos_router::components::Router>
+        }
+    });
+    wait_for("creating", || {
+        text_of(&root, "td.status").filter(|t| t == "creating")
+    })
+    .await;
+    // Polling re-reads after 1 s, then 2 s: "ready" arrives with no reload.
+    for _ in 0..100 {
+        if text_of(&root, "td.status").as_deref() == Some("ready") {
+            break;
+        }
+        sleep(100).await;
+    }
+    assert_eq!(text_of(&root, "td.status").as_deref(), Some("ready"));
+    let settled_at = seen.load(SeqCst);
+    assert_eq!(settled_at, 3);
+    // Settled: polling stops, no further reads.
+    sleep(2500).await;
+    assert_eq!(
+        seen.load(SeqCst),
+        settled_at,
+        "no polling once everything is settled"
+    );
     drop(handle);
     root.remove();
     reset_storage();
