@@ -205,6 +205,42 @@ impl Browser {
         .map(str::to_string)
     }
 
+    /// Sets an input's value as typing does (an `input` event follows).
+    pub fn type_into(&self, selector: &str, value: &str) {
+        let done = self.eval(
+            "const e = document.querySelector(arguments[0]); if (!e) return false;
+             e.value = arguments[1]; e.dispatchEvent(new Event('input', {bubbles: true})); return true;",
+            json!([selector, value]),
+        );
+        assert_eq!(done, json!(true), "no input {selector}");
+    }
+
+    /// Clicks the first element matching `selector`.
+    pub fn click(&self, selector: &str) {
+        let done = self.eval(
+            "const e = document.querySelector(arguments[0]); if (!e) return false; e.click(); return true;",
+            json!([selector]),
+        );
+        assert_eq!(done, json!(true), "nothing to click at {selector}");
+    }
+
+    /// Clicks the first button or link whose text is `text`.
+    pub fn click_text(&self, text: &str) {
+        let done = self.eval(
+            "const e = [...document.querySelectorAll('button, a')].find(e => e.textContent.trim() === arguments[0]);
+             if (!e) return false; e.click(); return true;",
+            json!([text]),
+        );
+        assert_eq!(done, json!(true), "no button or link {text:?}");
+    }
+
+    pub fn url(&self) -> String {
+        self.eval("return location.pathname + location.search;", json!([]))
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// Polls until `probe` returns `Some`, up to `secs` seconds.
     pub fn wait_for<T>(&self, what: &str, secs: u64, probe: impl Fn(&Browser) -> Option<T>) -> T {
         let deadline = Instant::now() + Duration::from_secs(secs);
@@ -246,6 +282,66 @@ impl Drop for Browser {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
         let _ = std::fs::remove_dir_all(&self._profile);
+    }
+}
+
+/// The emulator, started on a free port and stopped when dropped.
+pub struct Emulator {
+    child: Child,
+    pub url: String,
+    pub token: String,
+}
+
+impl Emulator {
+    /// Starts `EMULATOR_BIN` (default `target/release/emulator`) serving `dist`.
+    pub fn start(dist: &Path, extra: &[&str]) -> Emulator {
+        let bin = std::env::var_os("EMULATOR_BIN")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/emulator")
+            });
+        assert!(
+            bin.is_file(),
+            "no emulator at {} — run `cargo build --release -p emulator` first",
+            bin.display()
+        );
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let token = "e2e-secret-key".to_string();
+        let child = Command::new(&bin)
+            .args([
+                "--addr",
+                &format!("127.0.0.1:{port}"),
+                "--token",
+                &token,
+                "--static",
+            ])
+            .arg(dist)
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", bin.display()));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "the emulator did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Emulator {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+            token,
+        }
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
