@@ -311,3 +311,153 @@ async fn polling_updates_a_transient_row_until_it_settles() {
     root.remove();
     reset_storage();
 }
+
+fn is_present(root: &Element, selector: &str) -> bool {
+    query(root, selector).is_some()
+}
+
+#[wasm_bindgen_test]
+async fn container_form_switches_oneofs_and_flags_fields_before_sending() {
+    reset_storage();
+    storage(false).set_item("scc.secret_key", "k").unwrap();
+    let (root, handle) = mount_at("/containers/new?namespace_id=ns-1");
+    wait_for("the form", || query(&root, "form.form")).await;
+    // The liveness probe starts as TCP: no path field.
+    assert!(!is_present(&root, "#liveness-path"));
+    root.query_selector("#liveness-kind-http")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_for("the HTTP path field", || query(&root, "#liveness-path")).await;
+    root.query_selector("#liveness-kind-tcp")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_for("the path field gone", || {
+        (!is_present(&root, "#liveness-path")).then_some(())
+    })
+    .await;
+    // The startup probe is optional: its fields appear when enabled.
+    assert!(!is_present(&root, "#startup-kind-tcp"));
+    root.query_selector("#startup_enabled")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_for("startup probe fields", || query(&root, "#startup-kind-tcp")).await;
+
+    // Submitting an incomplete form shows messages on the fields, sends nothing.
+    type_into(&query(&root, "#port").unwrap(), "9090");
+    type_into(&query(&root, "#memory").unwrap(), "64");
+    let form: web_sys::HtmlFormElement = query(&root, "form.form").unwrap().unchecked_into();
+    form.request_submit().unwrap();
+    let name_error = wait_for("the name message", || text_of(&root, "#name-error")).await;
+    assert!(name_error.contains("name"), "{name_error}");
+    assert!(text_of(&root, "#image-error").is_some());
+    assert!(text_of(&root, "#port-error").unwrap().contains("reserved"));
+    assert!(text_of(&root, "#memory-error").unwrap().contains("128"));
+    assert_eq!(
+        query(&root, "#port")
+            .unwrap()
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(
+        query(&root, "#form-failure").is_none(),
+        "no request was sent"
+    );
+    drop(handle);
+    root.remove();
+    reset_storage();
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_submit_keeps_every_input() {
+    reset_storage();
+    storage(false).set_item("scc.secret_key", "k").unwrap();
+    storage(true)
+        .set_item("scc.project_id", "105bdce1-64c0-48ab-899d-868455867ecf")
+        .unwrap();
+    let (root, handle) = mount_at("/namespaces/new");
+    wait_for("the form", || query(&root, "#name")).await;
+    type_into(&query(&root, "#name").unwrap(), "web-prod");
+    type_into(&query(&root, "#description").unwrap(), "kept after failure");
+    type_into(&query(&root, "#tags").unwrap(), "a, b");
+    let add = wait_for("add variable", || {
+        let buttons = root.query_selector_all("#env button").unwrap();
+        (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .map(|b| b.unchecked_into::<HtmlElement>())
+            .find(|b| b.text_content().as_deref() == Some("Add variable"))
+    })
+    .await;
+    add.click();
+    let key = wait_for("a variable row", || query(&root, "#env-key-0")).await;
+    type_into(&key, "MODE");
+    type_into(&query(&root, "#env-value-0").unwrap(), "prod");
+    let form: web_sys::HtmlFormElement = query(&root, "form.form").unwrap().unchecked_into();
+    form.request_submit().unwrap();
+    // The test server has no API: the request fails (HTTP 404, not JSON).
+    let banner = wait_for("the failure banner", || text_of(&root, "#form-failure")).await;
+    assert!(banner.contains("Nothing you typed was lost"), "{banner}");
+    let value = |sel: &str| {
+        query(&root, sel)
+            .unwrap()
+            .unchecked_into::<HtmlInputElement>()
+            .value()
+    };
+    assert_eq!(value("#name"), "web-prod");
+    assert_eq!(value("#tags"), "a, b");
+    assert_eq!(value("#env-key-0"), "MODE");
+    assert_eq!(value("#env-value-0"), "prod");
+    assert_eq!(
+        query(&root, "#description")
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlTextAreaElement>()
+            .value(),
+        "kept after failure"
+    );
+    drop(handle);
+    root.remove();
+    reset_storage();
+}
+
+#[wasm_bindgen_test]
+async fn pasting_a_dotenv_block_fills_rows_and_flags_reserved_names() {
+    reset_storage();
+    storage(false).set_item("scc.secret_key", "k").unwrap();
+    let (root, handle) = mount_at("/namespaces/new");
+    let paste = wait_for("the paste box", || query(&root, "#env-paste")).await;
+    type_into(&paste, "A=1\nexport B=\"two\"\nPORT=80\n");
+    let buttons = root.query_selector_all("#env button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|b| b.unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().as_deref() == Some("Add these variables"))
+        .unwrap()
+        .click();
+    wait_for("three rows", || query(&root, "#env-key-2")).await;
+    let value = |sel: &str| {
+        query(&root, sel)
+            .unwrap()
+            .unchecked_into::<HtmlInputElement>()
+            .value()
+    };
+    assert_eq!(
+        (value("#env-key-1"), value("#env-value-1")),
+        ("B".to_string(), "two".to_string())
+    );
+    let form: web_sys::HtmlFormElement = query(&root, "form.form").unwrap().unchecked_into();
+    form.request_submit().unwrap();
+    let row_error = wait_for("the reserved name message", || {
+        text_of(&root, "#env .kv-row:nth-of-type(3) .field-error")
+    })
+    .await;
+    assert!(row_error.contains("reserved"), "{row_error}");
+    drop(handle);
+    root.remove();
+    reset_storage();
+}
