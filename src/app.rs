@@ -5,23 +5,25 @@ use crate::pages::{containers, domains, namespaces, settings, triggers};
 use crate::state::session::{provide_session, use_session};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
-use leptos_router::hooks::query_signal;
+use leptos_router::hooks::query_signal_with_options;
 use leptos_router::path;
+use leptos_router::NavigateOptions;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_session();
+    let session = provide_session();
+    let link = move |path: &'static str| move || session.link(path);
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="topbar">
                 <span class="brand">"Serverless Containers"</span>
                 <nav aria-label="Main">
-                    <A href="/namespaces">"Namespaces"</A>
-                    <A href="/containers">"Containers"</A>
-                    <A href="/domains">"Domains"</A>
-                    <A href="/triggers">"Triggers"</A>
-                    <A href="/settings">"Settings"</A>
+                    <A href=link("/namespaces")>"Namespaces"</A>
+                    <A href=link("/containers")>"Containers"</A>
+                    <A href=link("/domains")>"Domains"</A>
+                    <A href=link("/triggers")>"Triggers"</A>
+                    <A href=link("/settings")>"Settings"</A>
                 </nav>
                 <RegionSwitch/>
             </header>
@@ -50,7 +52,14 @@ pub fn App() -> impl IntoView {
 #[component]
 fn RegionSwitch() -> impl IntoView {
     let session = use_session();
-    let (url_region, set_url_region) = query_signal::<Region>("region");
+    let (url_region, set_url_region) = query_signal_with_options::<Region>(
+        "region",
+        NavigateOptions {
+            replace: true,
+            ..Default::default()
+        },
+    );
+    // The URL's region wins (in-app links all carry one: `Session::link`).
     Effect::new(move |_| {
         if let Some(region) = url_region.get().filter(|r| Region::ALL.contains(r)) {
             if region != session.region.get_untracked() {

@@ -461,3 +461,66 @@ async fn pasting_a_dotenv_block_fills_rows_and_flags_reserved_names() {
     root.remove();
     reset_storage();
 }
+
+#[wasm_bindgen_test]
+async fn leaving_an_edited_form_asks_first() {
+    reset_storage();
+    storage(false).set_item("scc.secret_key", "k").unwrap();
+    let window = web_sys::window().unwrap();
+    // window.confirm answers `yes` and counts the questions in window.__asked.
+    let answer = |yes: bool| {
+        let stub = js_sys::Function::new_no_args(&format!(
+            "window.__asked = (window.__asked || 0) + 1; return {yes};"
+        ));
+        js_sys::Reflect::set(&window, &"confirm".into(), &stub).unwrap();
+    };
+    let asked = || {
+        js_sys::Reflect::get(&window, &"__asked".into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0) as u32
+    };
+    let (root, handle) = mount_at("/namespaces/new");
+    let name = wait_for("the form", || query(&root, "#name")).await;
+    let link: HtmlElement = {
+        let links = root.query_selector_all("nav[aria-label=Main] a").unwrap();
+        (0..links.length())
+            .filter_map(|i| links.item(i))
+            .map(|a| a.unchecked_into::<HtmlElement>())
+            .find(|a| a.text_content().as_deref() == Some("Containers"))
+            .unwrap()
+    };
+    // Count the clicks that get past the guard to the link itself.
+    let reached = std::rc::Rc::new(std::cell::Cell::new(0));
+    let counter = {
+        let reached = reached.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            reached.set(reached.get() + 1);
+            ev.prevent_default();
+        })
+    };
+    link.add_event_listener_with_callback("click", counter.as_ref().unchecked_ref())
+        .unwrap();
+
+    // Nothing typed yet: no question.
+    answer(true);
+    link.click();
+    assert_eq!((asked(), reached.get()), (0, 1));
+    // Typed: the user is asked; "no" keeps the page and what was typed.
+    type_into(&name, "typed-but-not-saved");
+    answer(false);
+    link.click();
+    assert_eq!((asked(), reached.get()), (1, 1), "the click was stopped");
+    assert_eq!(
+        name.unchecked_ref::<HtmlInputElement>().value(),
+        "typed-but-not-saved"
+    );
+    assert_eq!(text_of(&root, "h1").as_deref(), Some("Create a namespace"));
+    // "Yes" lets the link work.
+    answer(true);
+    link.click();
+    assert_eq!((asked(), reached.get()), (2, 2));
+    drop(handle);
+    root.remove();
+    reset_storage();
+}

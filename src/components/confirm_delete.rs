@@ -20,6 +20,13 @@ pub fn ConfirmDelete(
     let typed = RwSignal::new(String::new());
     let expected = name.clone();
     let matches = move || typed.with(|t| t == &expected);
+    // Escape cancels, as in any dialog.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            on_cancel.run(());
+        }
+    });
+    on_cleanup(move || escape.remove());
     view! {
         <div class="dialog-backdrop">
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="confirm-title">
@@ -30,7 +37,7 @@ pub fn ConfirmDelete(
                 <p>"This cannot be undone."</p>
                 <div class="field">
                     <label for="confirm-name">{format!("Type {name} to confirm")}</label>
-                    <input id="confirm-name" name="confirm-name" autocomplete="off" spellcheck="false"
+                    <input id="confirm-name" name="confirm-name" autocomplete="off" spellcheck="false" autofocus
                         prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
                 </div>
                 {move || error.get().map(|error| view! { <ErrorBanner error/> })}
