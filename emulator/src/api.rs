@@ -120,6 +120,13 @@ fn new_record(kind: Kind, region: &str, body: Map<String, Value>, now: u64) -> R
     }
 }
 
+/// Stores a new resource and answers with it.
+fn insert(store: &mut Store, record: Record) -> Value {
+    let out = record.render();
+    store.records.insert(record.id().to_string(), record);
+    out
+}
+
 fn refuse_if_transient(r: &Record) -> Result<(), ApiErr> {
     if r.phase.is_transient() {
         Err(ApiErr::transient(r.kind.name(), r.id(), r.phase.as_str()))
@@ -179,10 +186,10 @@ pub fn create_namespace(
         "tags": tags.unwrap_or_default(),
         "created_at": rfc3339(now), "region": region,
     });
-    let record = new_record(Kind::Namespace, region, as_map(body), now);
-    let out = record.render();
-    store.records.insert(id, record);
-    Ok(out)
+    Ok(insert(
+        store,
+        new_record(Kind::Namespace, region, as_map(body), now),
+    ))
 }
 
 pub fn update_namespace(
@@ -488,9 +495,7 @@ pub fn create_container(
     body.append(&mut settings);
     let mut record = new_record(Kind::Container, region, body, now);
     record.failure = failure_of(&record.body);
-    let out = record.render();
-    store.records.insert(id, record);
-    Ok(out)
+    Ok(insert(store, record))
 }
 
 fn check_scale(c: &mut Check, settings: &Map<String, Value>) {
@@ -610,10 +615,10 @@ pub fn create_domain(
         "id": id, "container_id": container_id, "hostname": hostname,
         "created_at": rfc3339(now), "tags": tags.unwrap_or_default(),
     });
-    let record = new_record(Kind::Domain, region, as_map(body), now);
-    let out = record.render();
-    store.records.insert(id, record);
-    Ok(out)
+    Ok(insert(
+        store,
+        new_record(Kind::Domain, region, as_map(body), now),
+    ))
 }
 
 pub fn update_domain(
@@ -796,10 +801,10 @@ pub fn create_trigger(
         "destination_config": dest.unwrap_or_else(|| json!({"http_path": "/", "http_method": "post"})),
         "source_type": kind, member: config, "created_at": rfc3339(now),
     });
-    let record = new_record(Kind::Trigger, region, as_map(body), now);
-    let out = record.render();
-    store.records.insert(id, record);
-    Ok(out)
+    Ok(insert(
+        store,
+        new_record(Kind::Trigger, region, as_map(body), now),
+    ))
 }
 
 pub fn update_trigger(

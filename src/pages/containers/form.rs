@@ -5,44 +5,34 @@ use crate::components::error_banner::ErrorBanner;
 use crate::components::field::{error_for, CheckField, Lens, SelectField, TextField};
 use crate::forms::container::{ContainerForm, ProbeForm, ProbeKind, ScalingKind};
 use crate::lens;
-use crate::pages::common::{FailureBanner, FormState, GoneNotice};
+use crate::pages::common::{use_submit, FailureBanner, FormState, GoneNotice, Submission};
 use crate::state::session::use_session;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn ContainerCreate() -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
     let query = use_query_map();
     let namespace = query
         .with_untracked(|q| q.get("namespace_id"))
         .unwrap_or_default();
     let state = FormState::new(ContainerForm::new(&namespace));
-    let save = Action::new_local(move |form: &ContainerForm| {
-        let (client, request) = (session.client_untracked(), form.to_create());
-        async move { client.create_container(&request).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(c)) => {
-            state.mark_saved();
-            navigate(
-                &session.link(&format!("/containers/{}", c.id)),
-                Default::default(),
-            );
-        }
-        Some(Err(error)) => state.rejected(error),
-        None => {}
-    });
-    let submit = move || {
-        if state.accept(state.form.with(|f| f.validate(true))) {
-            save.dispatch(state.form.get_untracked());
-        }
-    };
+    let Submission {
+        submit, pending, ..
+    } = use_submit(
+        state,
+        |f: &ContainerForm| f.validate(true),
+        |client, f| {
+            let request = f.to_create();
+            Some(async move { client.create_container(&request).await })
+        },
+        move |c: &Container| session.link(&format!("/containers/{}", c.id)),
+    );
     view! {
         <section class="page narrow">
             <h1>"Create a container"</h1>
-            <ContainerFormView state creating=true submit pending=save.pending() submit_label="Create container"/>
+            <ContainerFormView state creating=true submit pending submit_label="Create container"/>
         </section>
     }
 }
@@ -75,43 +65,29 @@ pub fn ContainerEdit() -> impl IntoView {
 #[component]
 fn ContainerEditForm(c: Container) -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
     let state = FormState::new(ContainerForm::from_container(&c));
     let original = StoredValue::new(c.clone());
-    let nothing_to_save = RwSignal::new(false);
-    let save = Action::new_local(move |form: &ContainerForm| {
-        let client = session.client_untracked();
-        let (id, request) = original.with_value(|o| (o.id.clone(), form.to_update(o)));
-        async move { client.update_container(&id, &request).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(c)) => {
-            state.mark_saved();
-            navigate(
-                &session.link(&format!("/containers/{}", c.id)),
-                Default::default(),
-            );
-        }
-        Some(Err(error)) => state.rejected(error),
-        None => {}
-    });
-    let submit = move || {
-        if !state.accept(state.form.with(|f| f.validate(false))) {
-            return;
-        }
-        let empty = original.with_value(|o| state.form.with(|f| f.to_update(o).is_empty()));
-        nothing_to_save.set(empty);
-        if !empty {
-            save.dispatch(state.form.get_untracked());
-        }
-    };
+    let Submission {
+        submit,
+        pending,
+        nothing_to_save,
+    } = use_submit(
+        state,
+        |f: &ContainerForm| f.validate(false),
+        move |client, f| {
+            let (id, request) = original.with_value(|o| (o.id.clone(), f.to_update(o)));
+            (!request.is_empty())
+                .then_some(async move { client.update_container(&id, &request).await })
+        },
+        move |c: &Container| session.link(&format!("/containers/{}", c.id)),
+    );
     view! {
         <h1>{format!("Edit container {}", c.name)}</h1>
         {c.status.is_transient().then(|| view! {
             <div class="banner banner-info"><p>{format!("This container is {} right now: saving may be refused until it settles.", c.status)}</p></div>
         })}
         {move || nothing_to_save.get().then(|| view! { <p class="banner banner-info" role="status">"Nothing changed: there is nothing to save."</p> })}
-        <ContainerFormView state creating=false submit pending=save.pending() submit_label="Save and deploy"/>
+        <ContainerFormView state creating=false submit pending submit_label="Save and deploy"/>
     }
 }
 

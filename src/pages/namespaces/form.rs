@@ -4,40 +4,30 @@ use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
 use crate::forms::namespace::NamespaceForm;
 use crate::lens;
-use crate::pages::common::{FailureBanner, FormState, GoneNotice};
+use crate::pages::common::{use_submit, FailureBanner, FormState, GoneNotice, Submission};
 use crate::state::session::use_session;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn NamespaceCreate() -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
     let state = FormState::new(NamespaceForm::new(&session.project_id.get_untracked()));
-    let save = Action::new_local(move |form: &NamespaceForm| {
-        let (client, request) = (session.client_untracked(), form.to_create());
-        async move { client.create_namespace(&request).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(ns)) => {
-            state.mark_saved();
-            navigate(
-                &session.link(&format!("/namespaces/{}", ns.id)),
-                Default::default(),
-            );
-        }
-        Some(Err(error)) => state.rejected(error),
-        None => {}
-    });
-    let submit = move || {
-        if state.accept(state.form.with(|f| f.validate(true))) {
-            save.dispatch(state.form.get_untracked());
-        }
-    };
+    let Submission {
+        submit, pending, ..
+    } = use_submit(
+        state,
+        |f: &NamespaceForm| f.validate(true),
+        |client, f| {
+            let request = f.to_create();
+            Some(async move { client.create_namespace(&request).await })
+        },
+        move |ns: &Namespace| session.link(&format!("/namespaces/{}", ns.id)),
+    );
     view! {
         <section class="page narrow">
             <h1>"Create a namespace"</h1>
-            <NamespaceFormView state creating=true submit pending=save.pending() submit_label="Create namespace"/>
+            <NamespaceFormView state creating=true submit pending submit_label="Create namespace"/>
         </section>
     }
 }
@@ -70,43 +60,29 @@ pub fn NamespaceEdit() -> impl IntoView {
 #[component]
 fn NamespaceEditForm(ns: Namespace) -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
     let state = FormState::new(NamespaceForm::from_namespace(&ns));
     let original = StoredValue::new(ns.clone());
-    let nothing_to_save = RwSignal::new(false);
-    let save = Action::new_local(move |form: &NamespaceForm| {
-        let client = session.client_untracked();
-        let (id, request) = original.with_value(|o| (o.id.clone(), form.to_update(o)));
-        async move { client.update_namespace(&id, &request).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(ns)) => {
-            state.mark_saved();
-            navigate(
-                &session.link(&format!("/namespaces/{}", ns.id)),
-                Default::default(),
-            );
-        }
-        Some(Err(error)) => state.rejected(error),
-        None => {}
-    });
-    let submit = move || {
-        if !state.accept(state.form.with(|f| f.validate(false))) {
-            return;
-        }
-        let empty = original.with_value(|o| state.form.with(|f| f.to_update(o).is_empty()));
-        nothing_to_save.set(empty);
-        if !empty {
-            save.dispatch(state.form.get_untracked());
-        }
-    };
+    let Submission {
+        submit,
+        pending,
+        nothing_to_save,
+    } = use_submit(
+        state,
+        |f: &NamespaceForm| f.validate(false),
+        move |client, f| {
+            let (id, request) = original.with_value(|o| (o.id.clone(), f.to_update(o)));
+            (!request.is_empty())
+                .then_some(async move { client.update_namespace(&id, &request).await })
+        },
+        move |ns: &Namespace| session.link(&format!("/namespaces/{}", ns.id)),
+    );
     view! {
         <h1>{format!("Edit namespace {}", ns.name)}</h1>
         {ns.status.is_transient().then(|| view! {
             <div class="banner banner-info"><p>{format!("This namespace is {} right now: saving may be refused until it is ready.", ns.status)}</p></div>
         })}
         {move || nothing_to_save.get().then(|| view! { <p class="banner banner-info" role="status">"Nothing changed: there is nothing to save."</p> })}
-        <NamespaceFormView state creating=false submit pending=save.pending() submit_label="Save changes"/>
+        <NamespaceFormView state creating=false submit pending submit_label="Save changes"/>
     }
 }
 
