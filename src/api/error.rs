@@ -370,6 +370,10 @@ impl ApiError {
                     .collect();
                 format!("Some values were rejected. {}", parts.join("; "))
             }
+            ErrorKind::Other { .. } if self.status >= 500 => format!(
+                "{} Try again in a moment.",
+                server(&format!("The server failed (HTTP {}).", self.status))
+            ),
             ErrorKind::InvalidRequest { .. } | ErrorKind::Other { .. } => server(&format!(
                 "The server answered with an error (HTTP {}).",
                 self.status
@@ -556,7 +560,9 @@ mod tests {
     fn legacy_message_only_and_non_json_bodies() {
         let e = ApiError::from_response(500, r#"{"message":"internal error"}"#);
         assert_eq!(e.kind, ErrorKind::Other { error_type: None });
-        assert_eq!(e.user_message(), "Internal error.");
+        assert_eq!(e.user_message(), "Internal error. Try again in a moment.");
+        let e = ApiError::from_response(418, r#"{"message":"no coffee"}"#);
+        assert_eq!(e.user_message(), "No coffee.");
 
         let e = ApiError::from_response(502, "<html><body>Bad Gateway</body></html>");
         assert!(matches!(e.kind, ErrorKind::NotJson { .. }));
