@@ -1,12 +1,13 @@
 use crate::api::containers::ListContainersQuery;
 use crate::api::list::NameOrder;
+use crate::api::namespaces::{ListNamespacesQuery, Namespace};
 use crate::components::filter_bar::{FilterBar, NAME_ORDERS};
 use crate::components::resource_table::{Page, ResourceTable, PAGE_SIZE};
 use crate::components::status_badge::StatusBadge;
 use crate::forms::container::{bytes_text, cpu_text};
 use crate::state::session::use_session;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{query_signal, use_query_map};
 
 #[component]
 pub fn ContainerList() -> impl IntoView {
@@ -16,16 +17,44 @@ pub fn ContainerList() -> impl IntoView {
         let ns = query.with(|q| q.get("namespace_id")).unwrap_or_default();
         session.link(&format!("/containers/new?namespace_id={ns}"))
     };
+    // Namespaces by name, for the filter and the namespace column.
+    let namespaces = LocalResource::new(move || {
+        let (ready, client) = (session.has_token(), session.client());
+        async move {
+            if !ready {
+                return Vec::new();
+            }
+            client
+                .list_namespaces(&ListNamespacesQuery {
+                    page_size: Some(1000),
+                    ..Default::default()
+                })
+                .await
+                .map(|l| l.namespaces)
+                .unwrap_or_default()
+        }
+    });
+    let namespace_name = move |id: &str| -> String {
+        namespaces
+            .with(|list| {
+                list.as_ref()
+                    .and_then(|l| l.iter().find(|n| n.id == id).map(|n| n.name.clone()))
+            })
+            .unwrap_or_else(|| id.to_string())
+    };
     view! {
         <section class="page">
             <div class="page-head">
                 <h1>"Containers"</h1>
                 <a class="button" href=new_href>"Create container"</a>
             </div>
-            <FilterBar filters=&[("namespace_id", "Namespace ID"), ("name", "Name"), ("project_id", "Project ID")] orders=NAME_ORDERS/>
+            <div class="filter-row">
+                <NamespaceFilter namespaces=Signal::derive(move || namespaces.get().unwrap_or_default())/>
+                <FilterBar filters=&[("name", "Name"), ("project_id", "Project ID")] orders=NAME_ORDERS/>
+            </div>
             <ResourceTable
                 noun="containers"
-                headers=&["Name", "Status", "Image", "Endpoint", "Scale", "Memory", "CPU"]
+                headers=&["Name", "Namespace", "Status", "Image", "Endpoint", "Scale", "Memory", "CPU"]
                 fetch=move |client, page| {
                     let q = query.get();
                     async move {
@@ -47,6 +76,11 @@ pub fn ContainerList() -> impl IntoView {
                 row=move |c| view! {
                     <tr>
                         <td><a href=session.link(&format!("/containers/{}", c.id))>{c.name}</a></td>
+                        <td>
+                            <a href=session.link(&format!("/namespaces/{}", c.namespace_id))>
+                                {let id = c.namespace_id.clone(); move || namespace_name(&id)}
+                            </a>
+                        </td>
                         <td><StatusBadge status=c.status/></td>
                         <td class="mono">{c.image}</td>
                         <td class="mono">{c.public_endpoint}</td>
@@ -57,5 +91,30 @@ pub fn ContainerList() -> impl IntoView {
                 }
             />
         </section>
+    }
+}
+
+/// Shows the containers of one namespace, chosen by name (kept in the URL).
+#[component]
+fn NamespaceFilter(namespaces: Signal<Vec<Namespace>>) -> impl IntoView {
+    let (chosen, set_chosen) = query_signal::<String>("namespace_id");
+    let (_, set_page) = query_signal::<u32>("page");
+    view! {
+        <div class="field inline">
+            <label for="filter-namespace">"Namespace"</label>
+            <select id="filter-namespace" on:change=move |ev| {
+                let id = event_target_value(&ev);
+                set_chosen.set(Some(id).filter(|i| !i.is_empty()));
+                set_page.set(None);
+            }>
+                <option value="" selected=move || chosen.get().is_none()>"All namespaces"</option>
+                {move || namespaces.get().into_iter().map(|ns| {
+                    let id = ns.id.clone();
+                    view! {
+                        <option value=ns.id.clone() selected=move || chosen.get().as_deref() == Some(id.as_str())>{ns.name}</option>
+                    }
+                }).collect_view()}
+            </select>
+        </div>
     }
 }
