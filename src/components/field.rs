@@ -108,11 +108,12 @@ pub fn CheckField<F: Send + Sync + 'static>(
     id: &'static str,
     label: &'static str,
     #[prop(optional)] hint: &'static str,
+    #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
     view! {
         <div class="field">
             <label class="check" for=id>
-                <input type="checkbox" id=id name=id
+                <input type="checkbox" id=id name=id disabled=move || disabled.get()
                     prop:checked=move || form.with(|f| *(lens.get)(f))
                     on:change=move |ev| {
                         let checked = event_target_checked(&ev);

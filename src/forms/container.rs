@@ -126,6 +126,9 @@ pub struct ContainerForm {
     pub scaling_value: String,
     pub liveness: ProbeForm,
     pub startup_enabled: bool,
+    /// The container already has a startup probe: UpdateContainer can change
+    /// it but has no way to remove it, so the form keeps it enabled.
+    pub startup_locked: bool,
     pub startup: ProbeForm,
     pub env: Vec<EnvRow>,
     pub secrets: Vec<SecretRow>,
@@ -160,6 +163,7 @@ impl Default for ContainerForm {
             scaling_value: "50".into(),
             liveness: ProbeForm::default(),
             startup_enabled: false,
+            startup_locked: false,
             startup: ProbeForm {
                 failure_threshold: "10".into(),
                 ..ProbeForm::default()
@@ -318,6 +322,7 @@ impl ContainerForm {
                 .map(ProbeForm::from_probe)
                 .unwrap_or_default(),
             startup_enabled: c.startup_probe.is_some(),
+            startup_locked: c.startup_probe.is_some(),
             startup: c
                 .startup_probe
                 .as_ref()
@@ -411,6 +416,11 @@ impl ContainerForm {
         self.liveness.validate("liveness_probe", &mut e);
         if self.startup_enabled {
             self.startup.validate("startup_probe", &mut e);
+        } else if self.startup_locked {
+            e.insert(
+                "startup_probe".into(),
+                "The API cannot remove a startup probe once set; change it instead.".into(),
+            );
         }
         validate_env(&self.env, "environment_variables", &mut e);
         validate_secrets(&self.secrets, "secret_environment_variables", &mut e);
@@ -627,6 +637,16 @@ mod tests {
         assert!(form.validate(false).contains_key("startup_probe.http.path"));
         form.scaling_value = "101".into();
         assert!(form.validate(false).contains_key("scaling_option"));
+    }
+
+    #[test]
+    fn an_existing_startup_probe_cannot_be_dropped_silently() {
+        let mut c = loaded();
+        c.startup_probe = Some(Probe::default_liveness());
+        let mut form = ContainerForm::from_container(&c);
+        assert!(form.validate(false).is_empty());
+        form.startup_enabled = false;
+        assert!(form.validate(false).contains_key("startup_probe"));
     }
 
     #[test]

@@ -346,7 +346,13 @@ fn ContainerFormView(
             </fieldset>
             <fieldset>
                 <legend>"Startup probe"</legend>
-                <CheckField form lens=lens!(startup_enabled) id="startup_enabled" label="Check that the container has started before sending traffic"/>
+                <CheckField form lens=lens!(startup_enabled) id="startup_enabled"
+                    label="Check that the container has started before sending traffic"
+                    disabled=Signal::derive(move || form.with(|f| f.startup_locked && f.startup_enabled))/>
+                {move || form.with(|f| f.startup_locked).then(|| view! {
+                    <p class="hint">"Set on this container: it can be changed, not removed (the API has no way to remove it)."</p>
+                })}
+                {move || error_for(errors, "startup_probe").get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                 {move || form.with(|f| f.startup_enabled).then(|| view! { <ProbeFields form errors startup=true/> })}
             </fieldset>
             <EnvEditor form lens=lens!(env) id="env" legend="Environment variables" field="environment_variables" errors/>
