@@ -209,3 +209,22 @@ where
         nothing_to_save: nothing_to_save.into(),
     }
 }
+
+/// A page body for one loaded resource: `render` it once loaded; a 404 says
+/// it is gone (deleted meanwhile, or another region); other errors in words.
+pub fn loaded<T: Clone + 'static>(
+    data: LocalResource<Result<T, ApiError>>,
+    kind: &'static str,
+    list: &'static str,
+    render: impl Fn(T) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || data.get().map(|result| match result {
+                Ok(value) => render(value),
+                Err(e) if e.is_not_found() => view! { <GoneNotice kind list/> }.into_any(),
+                Err(error) => view! { <crate::components::error_banner::ErrorBanner error/> }.into_any(),
+            })}
+        </Transition>
+    }
+}

@@ -8,7 +8,7 @@ use crate::components::error_banner::ErrorBanner;
 use crate::components::status_badge::StatusBadge;
 use crate::components::time::local_time;
 use crate::forms::container::{bytes_text, cpu_text};
-use crate::pages::common::{EnvTable, GoneNotice, SecretKeys, Tags};
+use crate::pages::common::{loaded, EnvTable, SecretKeys, Tags};
 use crate::poll::use_polled_resource;
 use crate::state::session::use_session;
 use leptos::prelude::*;
@@ -37,18 +37,9 @@ pub fn ContainerDetail() -> impl IntoView {
             data.refetch();
         }
     });
-    let body = move || {
-        data.get().map(|result| match result {
-            Ok(c) => view! { <ContainerView c redeploy/> }.into_any(),
-            Err(e) if e.is_not_found() => {
-                view! { <GoneNotice kind="container" list="/containers"/> }.into_any()
-            }
-            Err(error) => view! { <ErrorBanner error/> }.into_any(),
-        })
-    };
     view! {
         <section class="page">
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>{body}</Transition>
+            {loaded(data, "container", "/containers", move |c| view! { <ContainerView c redeploy/> }.into_any())}
         </section>
     }
 }

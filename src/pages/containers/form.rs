@@ -1,11 +1,10 @@
 use crate::api::containers::{Container, Privacy, Protocol, Sandbox};
 use crate::api::namespaces::ListNamespacesQuery;
 use crate::components::env_editor::{EnvEditor, SecretEditor};
-use crate::components::error_banner::ErrorBanner;
 use crate::components::field::{error_for, CheckField, Lens, SelectField, TextField};
 use crate::forms::container::{ContainerForm, ProbeForm, ProbeKind, ScalingKind};
 use crate::lens;
-use crate::pages::common::{use_submit, FailureBanner, FormState, GoneNotice, Submission};
+use crate::pages::common::{loaded, use_submit, FailureBanner, FormState, Submission};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -51,13 +50,7 @@ pub fn ContainerEdit() -> impl IntoView {
     });
     view! {
         <section class="page narrow">
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                {move || data.get().map(|result| match result {
-                    Ok(c) => view! { <ContainerEditForm c/> }.into_any(),
-                    Err(e) if e.is_not_found() => view! { <GoneNotice kind="container" list="/containers"/> }.into_any(),
-                    Err(error) => view! { <ErrorBanner error/> }.into_any(),
-                })}
-            </Transition>
+            {loaded(data, "container", "/containers", |c| view! { <ContainerEditForm c/> }.into_any())}
         </section>
     }
 }

@@ -3,11 +3,10 @@ use crate::api::domains::ListDomainsQuery;
 use crate::api::namespaces::Namespace;
 use crate::api::triggers::ListTriggersQuery;
 use crate::components::confirm_delete::ConfirmDelete;
-use crate::components::error_banner::ErrorBanner;
 use crate::components::resource_table::{Page, ResourceTable, PAGE_SIZE};
 use crate::components::status_badge::StatusBadge;
 use crate::components::time::local_time;
-use crate::pages::common::{EnvTable, GoneNotice, SecretKeys, Tags};
+use crate::pages::common::{loaded, EnvTable, SecretKeys, Tags};
 use crate::poll::use_polled_resource;
 use crate::state::session::use_session;
 use leptos::prelude::*;
@@ -25,18 +24,9 @@ pub fn NamespaceDetail() -> impl IntoView {
         },
         |ns: &Namespace| ns.status.is_transient(),
     );
-    let body = move || {
-        data.get().map(|result| match result {
-            Ok(ns) => view! { <NamespaceView ns/> }.into_any(),
-            Err(e) if e.is_not_found() => {
-                view! { <GoneNotice kind="namespace" list="/namespaces"/> }.into_any()
-            }
-            Err(error) => view! { <ErrorBanner error/> }.into_any(),
-        })
-    };
     view! {
         <section class="page">
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>{body}</Transition>
+            {loaded(data, "namespace", "/namespaces", |ns| view! { <NamespaceView ns/> }.into_any())}
         </section>
     }
 }

@@ -1,10 +1,9 @@
 use crate::api::namespaces::Namespace;
 use crate::components::env_editor::{EnvEditor, SecretEditor};
-use crate::components::error_banner::ErrorBanner;
 use crate::components::field::TextField;
 use crate::forms::namespace::NamespaceForm;
 use crate::lens;
-use crate::pages::common::{use_submit, FailureBanner, FormState, GoneNotice, Submission};
+use crate::pages::common::{loaded, use_submit, FailureBanner, FormState, Submission};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -46,13 +45,7 @@ pub fn NamespaceEdit() -> impl IntoView {
     });
     view! {
         <section class="page narrow">
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                {move || data.get().map(|result| match result {
-                    Ok(ns) => view! { <NamespaceEditForm ns/> }.into_any(),
-                    Err(e) if e.is_not_found() => view! { <GoneNotice kind="namespace" list="/namespaces"/> }.into_any(),
-                    Err(error) => view! { <ErrorBanner error/> }.into_any(),
-                })}
-            </Transition>
+            {loaded(data, "namespace", "/namespaces", |ns| view! { <NamespaceEditForm ns/> }.into_any())}
         </section>
     }
 }
