@@ -142,6 +142,8 @@ fn ContainerView(
         None => vec!["Counting its custom domains and triggers…".to_string()],
     });
     let transient = c.status.is_transient();
+    let container_id = StoredValue::new(c.id.clone());
+    let container_id = move || container_id.get_value();
     let endpoint = c.public_endpoint.clone();
     let name = c.name.clone();
     view! {
@@ -210,7 +212,7 @@ fn ContainerView(
                             Ok(d) => view! { <ul>{d.domains.into_iter().map(|d| view! { <li><span class="mono">{d.hostname}</span> " " <StatusBadge status=d.status/></li> }).collect_view()}</ul> }.into_any(),
                             Err(error) => view! { <ErrorBanner error/> }.into_any(),
                         }}
-                        <a href=session.link("/domains")>"All domains"</a>
+                        <a href=session.link(&format!("/domains?container_id={}", container_id()))>"Domains of this container"</a>
                     </div>
                     <div>
                         <h3>"Triggers"</h3>
@@ -219,7 +221,7 @@ fn ContainerView(
                             Ok(t) => view! { <ul>{t.triggers.into_iter().map(|t| view! { <li>{t.name} " (" {t.source.source_type().to_string()} ") " <StatusBadge status=t.status/></li> }).collect_view()}</ul> }.into_any(),
                             Err(error) => view! { <ErrorBanner error/> }.into_any(),
                         }}
-                        <a href=session.link("/triggers")>"All triggers"</a>
+                        <a href=session.link(&format!("/triggers?container_id={}", container_id()))>"Triggers of this container"</a>
                     </div>
                 </div>
             })}
