@@ -212,15 +212,18 @@ where
 
 /// A page body for one loaded resource: `render` it once loaded; a 404 says
 /// it is gone (deleted meanwhile, or another region); other errors in words.
-pub fn loaded<T: Clone + 'static>(
+/// Polling re-reads the resource often: the view is rebuilt only when what
+/// was read differs, so an open dialog or a scrolled table stays as it is.
+pub fn loaded<T: Clone + PartialEq + Send + Sync + 'static>(
     data: LocalResource<Result<T, ApiError>>,
     kind: &'static str,
     list: &'static str,
     render: impl Fn(T) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
+    let current = Memo::new(move |_| data.get());
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || data.get().map(|result| match result {
+            {move || current.get().map(|result| match result {
                 Ok(value) => render(value),
                 Err(e) if e.is_not_found() => view! { <GoneNotice kind list/> }.into_any(),
                 Err(error) => view! { <crate::components::error_banner::ErrorBanner error/> }.into_any(),
