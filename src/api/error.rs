@@ -421,13 +421,18 @@ fn non_empty<'a>(text: &'a str, fallback: &'a str) -> &'a str {
     }
 }
 
+/// The server's message as a sentence: capital first letter, final stop
+/// (added only when it has none; the text itself is never rewritten).
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect::<String>() + ".",
-        None => String::new(),
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut sentence: String = first.to_uppercase().chain(chars).collect();
+    if !sentence.ends_with(['.', '!', '?']) {
+        sentence.push('.');
     }
-    .replace("..", ".")
+    sentence
 }
 
 impl fmt::Display for ApiError {
@@ -563,6 +568,8 @@ mod tests {
         assert_eq!(e.user_message(), "Internal error. Try again in a moment.");
         let e = ApiError::from_response(418, r#"{"message":"no coffee"}"#);
         assert_eq!(e.user_message(), "No coffee.");
+        let e = ApiError::from_response(400, r#"{"message":"path ../x is invalid."}"#);
+        assert_eq!(e.user_message(), "Path ../x is invalid.", "text kept as sent");
 
         let e = ApiError::from_response(502, "<html><body>Bad Gateway</body></html>");
         assert!(matches!(e.kind, ErrorKind::NotJson { .. }));
