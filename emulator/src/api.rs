@@ -157,10 +157,7 @@ pub fn create_namespace(
 ) -> Result<Value, ApiErr> {
     let mut c = Check::default();
     let project = c.text(b, "project_id", true, 36);
-    let name = c.text(b, "name", true, 50);
-    if let Some(n) = &name {
-        c.name("name", n, NameRule::Namespace);
-    }
+    let name = c.required_name(b, NameRule::Namespace);
     let description = c.text(b, "description", false, 255);
     let env = c.env(b, "environment_variables", false);
     let secrets = c.env(b, "secret_environment_variables", true);
@@ -380,40 +377,33 @@ fn probe(c: &mut Check, field: &str, v: &Value) -> Option<Value> {
         c.fail(field, "constraint", "set only one of tcp, http");
         return None;
     }
-    let before = c.details.len();
-    let threshold = c.int(map, "failure_threshold", 3, 50);
     let mut out = Map::new();
-    out.insert("failure_threshold".into(), threshold.unwrap_or(30).into());
-    for part in ["interval", "timeout"] {
-        if let Some(d) = map.get(part).filter(|v| !v.is_null()) {
-            if c.duration(&format!("{field}.{part}"), d, 3600).is_some() {
-                out.insert(part.into(), d.clone());
+    c.nested(field, |c| {
+        let threshold = c.int(map, "failure_threshold", 3, 50);
+        out.insert("failure_threshold".into(), threshold.unwrap_or(30).into());
+        for part in ["interval", "timeout"] {
+            if let Some(d) = map.get(part).filter(|v| !v.is_null()) {
+                if c.duration(part, d, 3600).is_some() {
+                    out.insert(part.into(), d.clone());
+                }
             }
         }
-    }
-    out.entry("interval").or_insert_with(|| "10s".into());
-    out.entry("timeout").or_insert_with(|| "1s".into());
-    match http {
-        Some(h) => {
+        if let Some(h) = http {
             let path = h.get("path").and_then(Value::as_str).unwrap_or("");
             if path.is_empty() || path.len() > 100 || !path.starts_with('/') {
                 c.fail(
-                    &format!("{field}.http.path"),
+                    "http.path",
                     "constraint",
                     "the path is 1 to 100 characters and starts with /",
                 );
             }
             out.insert("http".into(), json!({ "path": path }));
         }
-        None => {
-            out.insert("tcp".into(), json!({}));
-        }
-    }
-    // Name the failing field by its full path.
-    for d in c.details[before..].iter_mut() {
-        if d["argument_name"] == "failure_threshold" {
-            d["argument_name"] = format!("{field}.failure_threshold").into();
-        }
+    });
+    out.entry("interval").or_insert_with(|| "10s".into());
+    out.entry("timeout").or_insert_with(|| "1s".into());
+    if http.is_none() {
+        out.insert("tcp".into(), json!({}));
     }
     Some(out.into())
 }
@@ -450,12 +440,13 @@ pub fn create_container(
 ) -> Result<Value, ApiErr> {
     let mut c = Check::default();
     let namespace_id = c.text(b, "namespace_id", true, 36);
-    let name = c.text(b, "name", true, 34);
-    if let Some(n) = &name {
-        c.name("name", n, NameRule::Container);
+    let name = c.required_name(b, NameRule::Container);
+    if b.get("image")
+        .and_then(Value::as_str)
+        .is_none_or(str::is_empty)
+    {
+        c.fail("image", "required", "image is required");
     }
-    // Required on create; container_settings() checks its length again.
-    c.text(b, "image", true, 255);
     let mut settings = container_settings(&mut c, b, "https_connections_only");
     let secrets = c.env(b, "secret_environment_variables", true);
     check_scale(&mut c, &settings);
@@ -657,40 +648,35 @@ fn source_config(c: &mut Check, member: &str, v: &Value, creating: bool) -> Opti
         c.fail(member, "format", "must be an object");
         return None;
     };
-    let field = |k: &str| format!("{member}.{k}");
-    let text = |c: &mut Check, k: &str, required: bool, max: usize| -> Option<String> {
-        let got = c.text(map, k, required, max);
-        for d in c.details.iter_mut() {
-            if d["argument_name"] == k {
-                d["argument_name"] = field(k).into();
-            }
-        }
-        got
-    };
+    c.nested(member, |c| source_fields(c, member, map, creating))
+}
+
+fn source_fields(
+    c: &mut Check,
+    member: &str,
+    map: &Map<String, Value>,
+    creating: bool,
+) -> Option<Value> {
     match member {
         "cron_config" => {
-            let schedule = text(c, "schedule", creating, 100);
+            let schedule = c.text(map, "schedule", creating, 100);
             if let Some(s) = &schedule {
                 if !cron_ok(s) {
-                    c.fail(
-                        &field("schedule"),
-                        "format",
-                        "must be a 5-field UNIX cron schedule",
-                    );
+                    c.fail("schedule", "format", "must be a 5-field UNIX cron schedule");
                 }
             }
-            let timezone = text(c, "timezone", creating, 100);
+            let timezone = c.text(map, "timezone", creating, 100);
             if timezone
                 .as_deref()
                 .is_some_and(|t| t.is_empty() || t.contains(' '))
             {
                 c.fail(
-                    &field("timezone"),
+                    "timezone",
                     "format",
                     "must be an IANA time zone name such as Europe/Paris",
                 );
             }
-            let body = text(c, "body", false, 10_000);
+            let body = c.text(map, "body", false, 10_000);
             let headers = map
                 .get("headers")
                 .and_then(Value::as_object)
@@ -706,29 +692,25 @@ fn source_config(c: &mut Check, member: &str, v: &Value, creating: bool) -> Opti
             for k in ["region", "endpoint", "access_key_id", "queue_url"] {
                 shown.insert(
                     k.into(),
-                    text(c, k, creating, 1000).unwrap_or_default().into(),
+                    c.text(map, k, creating, 1000).unwrap_or_default().into(),
                 );
             }
-            text(c, "secret_access_key", creating, 1000);
+            c.text(map, "secret_access_key", creating, 1000);
             Some(shown.into())
         }
         _ => {
             let urls = c.strings(map, "server_urls").unwrap_or_default();
             if (creating || !urls.is_empty()) && !(1..=5).contains(&urls.len()) {
-                c.fail(
-                    &field("server_urls"),
-                    "constraint",
-                    "give 1 to 5 server URLs",
-                );
+                c.fail("server_urls", "constraint", "give 1 to 5 server URLs");
             }
-            let subject = text(c, "subject", creating, 100);
+            let subject = c.text(map, "subject", creating, 100);
             if subject
                 .as_deref()
                 .is_some_and(|s| s.chars().any(char::is_whitespace))
             {
-                c.fail(&field("subject"), "format", "the subject has no whitespace");
+                c.fail("subject", "format", "the subject has no whitespace");
             }
-            text(c, "credentials_file_content", creating, 65_536);
+            c.text(map, "credentials_file_content", creating, 65_536);
             Some(json!({"server_urls": urls, "subject": subject.unwrap_or_default()}))
         }
     }
@@ -763,10 +745,7 @@ pub fn create_trigger(
 ) -> Result<Value, ApiErr> {
     let mut c = Check::default();
     let container_id = c.text(b, "container_id", true, 36);
-    let name = c.text(b, "name", true, 50);
-    if let Some(n) = &name {
-        c.name("name", n, NameRule::Trigger);
-    }
+    let name = c.required_name(b, NameRule::Trigger);
     let description = c.text(b, "description", false, 255);
     let tags = c.strings(b, "tags");
     let dest = destination(&mut c, b.get("destination_config"));
@@ -835,7 +814,20 @@ pub fn update_trigger(
                     &format!("the source type of a trigger cannot change (it is {kind})"),
                 );
             } else {
-                config = source_config(&mut c, member, v, false).map(|v| (member, v));
+                // Fields the update leaves out keep their value; sent ones replace it.
+                let merged = match (current.body.get(member), v) {
+                    (Some(Value::Object(old)), Value::Object(sent)) => {
+                        let mut merged = old.clone();
+                        merged.extend(
+                            sent.iter()
+                                .filter(|(_, x)| !x.is_null())
+                                .map(|(k, x)| (k.clone(), x.clone())),
+                        );
+                        Value::Object(merged)
+                    }
+                    _ => v.clone(),
+                };
+                config = source_config(&mut c, member, &merged, false).map(|v| (member, v));
             }
         }
     }
@@ -857,22 +849,7 @@ pub fn update_trigger(
         r.body.insert("destination_config".into(), d);
         settles_at_once = false;
     }
-    if let Some((member, mut v)) = config {
-        // Fields left empty in an update keep their value.
-        if let (Some(old), Some(new)) = (
-            r.body.get(member).and_then(Value::as_object),
-            v.as_object_mut(),
-        ) {
-            for (k, old_value) in old {
-                if new
-                    .get(k)
-                    .is_some_and(|x| x == "" || x.as_array().is_some_and(Vec::is_empty))
-                    && member != "cron_config"
-                {
-                    new.insert(k.clone(), old_value.clone());
-                }
-            }
-        }
+    if let Some((member, v)) = config {
         r.body.insert(member.into(), v);
         settles_at_once = false;
     }

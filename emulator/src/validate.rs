@@ -7,11 +7,33 @@ use serde_json::{Map, Value};
 #[derive(Default)]
 pub struct Check {
     pub details: Vec<Value>,
+    /// Path of the object being checked (`liveness_probe.`), so that every
+    /// detail names the field in full.
+    prefix: String,
 }
 
 impl Check {
     pub fn fail(&mut self, field: &str, reason: &str, help: &str) {
-        self.details.push(detail(field, reason, help));
+        let name = format!("{}{field}", self.prefix);
+        self.details.push(detail(&name, reason, help));
+    }
+
+    /// Checks the fields of the nested object `field` with `f`: their
+    /// details are named `field.<name>`.
+    pub fn nested<T>(&mut self, field: &str, f: impl FnOnce(&mut Check) -> T) -> T {
+        let inner = format!("{}{field}.", self.prefix);
+        let outer = std::mem::replace(&mut self.prefix, inner);
+        let out = f(self);
+        self.prefix = outer;
+        out
+    }
+
+    /// A required name following `rule`.
+    pub fn required_name(&mut self, body: &Map<String, Value>, rule: NameRule) -> Option<String> {
+        // `name()` checks the length of each kind of name.
+        let name = self.text(body, "name", true, usize::MAX)?;
+        self.name("name", &name, rule);
+        Some(name)
     }
 
     pub fn finish(self) -> Result<(), ApiErr> {

@@ -231,6 +231,19 @@ async fn oneofs_are_enforced() {
     )
     .await;
     assert_eq!(s, 400, "the source type cannot change");
+    let (s, updated) = call(
+        &app,
+        "PATCH",
+        &format!("{B}/triggers/{tid}"),
+        Some(json!({"sqs_config": {"queue_url": "q2"}})),
+    )
+    .await;
+    assert_eq!(s, 200, "{updated}");
+    assert_eq!(updated["sqs_config"]["queue_url"], "q2");
+    assert_eq!(
+        updated["sqs_config"]["endpoint"], "e",
+        "fields left out keep their value"
+    );
 }
 
 #[tokio::test]
@@ -495,4 +508,48 @@ async fn state_survives_a_restart() {
     let (s, ns) = call(&second, "GET", &format!("{B}/namespaces/{id}"), None).await;
     assert_eq!((s, ns["name"].as_str()), (200, Some("kept")));
     let _ = std::fs::remove_file(&file);
+}
+
+#[tokio::test]
+async fn nested_fields_are_named_in_full() {
+    let app = app();
+    let ns = namespace(&app, "web").await;
+    settle().await;
+    let (s, body) = container(
+        &app,
+        &ns,
+        "probe",
+        json!({"liveness_probe": {"failure_threshold": 2, "interval": "x", "http": {"path": "nope"}}}),
+    )
+    .await;
+    assert_eq!(s, 400);
+    assert_eq!(
+        arguments(&body),
+        [
+            "liveness_probe.failure_threshold",
+            "liveness_probe.interval",
+            "liveness_probe.http.path"
+        ]
+    );
+    let (_, c) = container(&app, &ns, "api", json!({})).await;
+    settle().await;
+    let cid = c["id"].as_str().unwrap();
+    let (s, body) = call(&app, "POST", &format!("{B}/triggers"), Some(json!({"container_id": cid, "name": "tr",
+        "nats_config": {"server_urls": [], "subject": "has space", "credentials_file_content": "c"}}))).await;
+    assert_eq!(s, 400);
+    assert_eq!(
+        arguments(&body),
+        ["nats_config.server_urls", "nats_config.subject"]
+    );
+    let (_, body) = call(
+        &app,
+        "POST",
+        &format!("{B}/triggers"),
+        Some(json!({"container_id": cid, "name": "tr",
+        "cron_config": {"schedule": "every day", "timezone": "Europe/Paris"}})),
+    )
+    .await;
+    assert_eq!(arguments(&body), ["cron_config.schedule"]);
+    let (_, body) = container(&app, &ns, "x", json!({"image": null})).await;
+    assert_eq!(arguments(&body), ["name", "image"], "each problem once");
 }

@@ -569,7 +569,11 @@ mod tests {
         let e = ApiError::from_response(418, r#"{"message":"no coffee"}"#);
         assert_eq!(e.user_message(), "No coffee.");
         let e = ApiError::from_response(400, r#"{"message":"path ../x is invalid."}"#);
-        assert_eq!(e.user_message(), "Path ../x is invalid.", "text kept as sent");
+        assert_eq!(
+            e.user_message(),
+            "Path ../x is invalid.",
+            "text kept as sent"
+        );
 
         let e = ApiError::from_response(502, "<html><body>Bad Gateway</body></html>");
         assert!(matches!(e.kind, ErrorKind::NotJson { .. }));
