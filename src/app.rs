@@ -2,6 +2,7 @@
 
 use crate::api::Region;
 use crate::pages::{containers, domains, namespaces, settings, triggers};
+use crate::poll::provide_poller;
 use crate::state::session::{provide_session, use_session};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
@@ -12,6 +13,7 @@ use leptos_router::NavigateOptions;
 #[component]
 pub fn App() -> impl IntoView {
     let session = provide_session();
+    provide_poller();
     let link = move |path: &'static str| move || session.link(path);
     view! {
         <Router>

@@ -1,9 +1,11 @@
 //! Live status: the one polling mechanism of the console.
 //!
-//! A page says whether anything it shows is transient; while that is true
-//! and the tab is visible, `refresh` runs after 1 s, then 2, 4, 8 and every
-//! 10 s. It stops as soon as everything has settled or the tab is hidden,
-//! and starts again (from 1 s) when that changes.
+//! The app has one `Poller`: one interval and one visibility listener. Each
+//! thing shown that may be transient subscribes with `use_status_polling`;
+//! while it is transient and the tab is visible its `refresh` runs after
+//! 1 s, then 2, 4, 8 and every 10 s. The interval runs only while some
+//! subscriber is transient and the tab is visible, and each subscriber's
+//! backoff starts again from 1 s when it becomes transient again.
 
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -25,38 +27,137 @@ pub fn use_page_visible() -> Signal<bool> {
     visible.into()
 }
 
-/// Re-runs `refresh` with backoff while `transient` is true and the tab is visible.
-pub fn use_status_polling(transient: Signal<bool>, refresh: impl Fn() + Clone + 'static) {
-    let visible = use_page_visible();
-    let timer: StoredValue<Option<IntervalHandle>> = StoredValue::new(None);
-    Effect::new(move |_| {
-        let run = transient.get() && visible.get();
-        match (run, timer.get_value()) {
-            (true, None) => {
-                let refresh = refresh.clone();
-                let (waited, round) = (Rc::new(Cell::new(0)), Rc::new(Cell::new(0)));
-                let tick = move || {
-                    waited.set(waited.get() + 1);
-                    if waited.get() >= backoff_secs(round.get()) {
-                        waited.set(0);
-                        round.set(round.get() + 1);
-                        refresh();
-                    }
-                };
-                timer.set_value(set_interval_with_handle(tick, Duration::from_secs(1)).ok());
+struct Subscription {
+    id: u64,
+    transient: Signal<bool>,
+    refresh: Rc<dyn Fn()>,
+    /// Seconds since the last refresh, and refreshes so far (for the backoff).
+    waited: Cell<u32>,
+    round: Cell<u32>,
+}
+
+impl Subscription {
+    /// A subscriber whose component is gone counts as settled.
+    fn is_transient(&self) -> bool {
+        self.transient.try_get_untracked().unwrap_or(false)
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Poller {
+    subscriptions: StoredValue<Vec<Subscription>, LocalStorage>,
+    next_id: StoredValue<u64>,
+    /// Bumped when a subscription comes or goes.
+    generation: RwSignal<u64>,
+}
+
+impl Poller {
+    fn new() -> Self {
+        let poller = Poller {
+            subscriptions: StoredValue::new_local(Vec::new()),
+            next_id: StoredValue::new(0),
+            generation: RwSignal::new(0),
+        };
+        let visible = use_page_visible();
+        let timer: StoredValue<Option<IntervalHandle>> = StoredValue::new(None);
+        Effect::new(move |_| {
+            poller.generation.track();
+            // The `transient` signals read here re-run this when they change
+            // (up to the first true one: enough to know whether any is).
+            let any_transient = poller
+                .subscriptions
+                .with_value(|subs| subs.iter().any(|s| s.transient.try_get().unwrap_or(false)));
+            match (any_transient && visible.get(), timer.get_value()) {
+                (true, None) => {
+                    poller.subscriptions.with_value(|subs| {
+                        for s in subs {
+                            s.waited.set(0);
+                            s.round.set(0);
+                        }
+                    });
+                    let tick = move || poller.tick();
+                    timer.set_value(set_interval_with_handle(tick, Duration::from_secs(1)).ok());
+                }
+                (false, Some(handle)) => {
+                    handle.clear();
+                    timer.set_value(None);
+                }
+                _ => {}
             }
-            (false, Some(handle)) => {
+        });
+        on_cleanup(move || {
+            if let Some(handle) = timer.get_value() {
                 handle.clear();
-                timer.set_value(None);
             }
-            _ => {}
+        });
+        poller
+    }
+
+    /// One second passed: refresh the transient subscribers that are due.
+    fn tick(&self) {
+        let due: Vec<Rc<dyn Fn()>> = self
+            .subscriptions
+            .try_with_value(|subs| {
+                subs.iter()
+                    .filter_map(|s| {
+                        if !s.is_transient() {
+                            s.waited.set(0);
+                            s.round.set(0);
+                            return None;
+                        }
+                        s.waited.set(s.waited.get() + 1);
+                        (s.waited.get() >= backoff_secs(s.round.get())).then(|| {
+                            s.waited.set(0);
+                            s.round.set(s.round.get() + 1);
+                            s.refresh.clone()
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        // Called outside the borrow: a refresh may subscribe or unsubscribe.
+        for refresh in due {
+            refresh();
         }
-    });
-    on_cleanup(move || {
-        if let Some(handle) = timer.get_value() {
-            handle.clear();
-        }
-    });
+    }
+
+    fn subscribe(&self, transient: Signal<bool>, refresh: Rc<dyn Fn()>) -> u64 {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        self.subscriptions.update_value(|subs| {
+            subs.push(Subscription {
+                id,
+                transient,
+                refresh,
+                waited: Cell::new(0),
+                round: Cell::new(0),
+            })
+        });
+        self.generation.update(|g| *g += 1);
+        id
+    }
+
+    fn unsubscribe(&self, id: u64) {
+        self.subscriptions
+            .try_update_value(|subs| subs.retain(|s| s.id != id));
+        self.generation.try_update(|g| *g += 1);
+    }
+}
+
+/// Provides the app's poller (the app shell does this once).
+pub fn provide_poller() -> Poller {
+    let poller = Poller::new();
+    provide_context(poller);
+    poller
+}
+
+/// Re-runs `refresh` with backoff while `transient` is true and the tab is
+/// visible, through the app's one poller (one is made here when a component
+/// is used on its own, as in tests).
+pub fn use_status_polling(transient: Signal<bool>, refresh: impl Fn() + 'static) {
+    let poller = use_context::<Poller>().unwrap_or_else(provide_poller);
+    let id = poller.subscribe(transient, Rc::new(refresh));
+    on_cleanup(move || poller.unsubscribe(id));
 }
 
 /// Loads something with `fetch` (which may read signals: it re-runs when
