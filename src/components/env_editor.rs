@@ -6,6 +6,28 @@ use crate::forms::env::{merge_rows, parse_dotenv, EnvRow, SecretRow};
 use crate::forms::FieldErrors;
 use leptos::prelude::*;
 
+/// A change to one row, applied in place.
+type RowChange<R> = Box<dyn FnOnce(&mut R)>;
+
+/// Changes row `i` in place and clears that row's message.
+fn row_editor<F: Send + Sync + 'static, R: 'static>(
+    form: RwSignal<F>,
+    lens: Lens<F, Vec<R>>,
+    errors: RwSignal<FieldErrors>,
+    field: &'static str,
+) -> impl Fn(usize, RowChange<R>) + Copy {
+    move |i, change| {
+        form.update(|f| {
+            if let Some(row) = (lens.set)(f).get_mut(i) {
+                change(row);
+            }
+        });
+        errors.update(|e| {
+            e.remove(&format!("{field}[{i}]"));
+        });
+    }
+}
+
 fn row_error(
     errors: RwSignal<FieldErrors>,
     field: &'static str,
@@ -47,16 +69,7 @@ pub fn EnvEditor<F: Send + Sync + 'static>(
     let rows = move || form.with(|f| (lens.get)(f).len());
     let len = Memo::new(move |_| rows());
     let paste = RwSignal::new(String::new());
-    let edit = move |i: usize, change: Box<dyn FnOnce(&mut EnvRow)>| {
-        form.update(|f| {
-            if let Some(row) = (lens.set)(f).get_mut(i) {
-                change(row);
-            }
-        });
-        errors.update(|e| {
-            e.remove(&format!("{field}[{i}]"));
-        });
-    };
+    let edit = row_editor(form, lens, errors, field);
     let row_view = move |i: usize| {
         let error = row_error(errors, field, i);
         let key_id = format!("{id}-key-{i}");
@@ -119,16 +132,7 @@ pub fn SecretEditor<F: Send + Sync + 'static>(
 ) -> impl IntoView {
     let len = Memo::new(move |_| form.with(|f| (lens.get)(f).len()));
     let get = move |i: usize| form.with(|f| (lens.get)(f).get(i).cloned().unwrap_or_default());
-    let edit = move |i: usize, change: Box<dyn FnOnce(&mut SecretRow)>| {
-        form.update(|f| {
-            if let Some(row) = (lens.set)(f).get_mut(i) {
-                change(row);
-            }
-        });
-        errors.update(|e| {
-            e.remove(&format!("{field}[{i}]"));
-        });
-    };
+    let edit = row_editor(form, lens, errors, field);
     let row_view = move |i: usize| {
         let error = row_error(errors, field, i);
         let key_id = format!("{id}-key-{i}");

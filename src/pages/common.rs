@@ -231,3 +231,9 @@ pub fn loaded<T: Clone + PartialEq + Send + Sync + 'static>(
         </Transition>
     }
 }
+
+/// The `:id` of the current route.
+pub fn use_route_id() -> Memo<String> {
+    let params = leptos_router::hooks::use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()))
+}

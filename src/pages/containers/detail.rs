@@ -8,17 +8,16 @@ use crate::components::error_banner::ErrorBanner;
 use crate::components::status_badge::StatusBadge;
 use crate::components::time::local_time;
 use crate::forms::container::{bytes_text, cpu_text};
-use crate::pages::common::{loaded, EnvTable, SecretKeys, Tags};
+use crate::pages::common::{loaded, use_route_id, EnvTable, SecretKeys, Tags};
 use crate::poll::use_polled_resource;
 use crate::state::session::use_session;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ContainerDetail() -> impl IntoView {
     let session = use_session();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = use_route_id();
     let data = use_polled_resource(
         move || {
             let (client, id) = (session.client(), id.get());

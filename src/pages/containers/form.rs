@@ -4,10 +4,12 @@ use crate::components::env_editor::{EnvEditor, SecretEditor};
 use crate::components::field::{error_for, CheckField, Lens, SelectField, TextField};
 use crate::forms::container::{ContainerForm, ProbeForm, ProbeKind, ScalingKind};
 use crate::lens;
-use crate::pages::common::{loaded, use_submit, FailureBanner, FormState, Submission};
+use crate::pages::common::{
+    loaded, use_route_id, use_submit, FailureBanner, FormState, Submission,
+};
 use crate::state::session::use_session;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ContainerCreate() -> impl IntoView {
@@ -39,13 +41,10 @@ pub fn ContainerCreate() -> impl IntoView {
 #[component]
 pub fn ContainerEdit() -> impl IntoView {
     let session = use_session();
-    let params = use_params_map();
+    let id = use_route_id();
     // Loaded once (no polling): nothing re-reads the container over the user's edits.
     let data = LocalResource::new(move || {
-        let (client, id) = (
-            session.client(),
-            params.with(|p| p.get("id").unwrap_or_default()),
-        );
+        let (client, id) = (session.client(), id.get());
         async move { client.get_container(&id).await }
     });
     view! {

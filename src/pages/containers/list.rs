@@ -34,14 +34,7 @@ pub fn ContainerList() -> impl IntoView {
                 .unwrap_or_default()
         }
     });
-    let namespace_name = move |id: &str| -> String {
-        namespaces
-            .with(|list| {
-                list.as_ref()
-                    .and_then(|l| l.iter().find(|n| n.id == id).map(|n| n.name.clone()))
-            })
-            .unwrap_or_else(|| id.to_string())
-    };
+    let namespaces = Signal::derive(move || namespaces.get().unwrap_or_default());
     view! {
         <section class="page">
             <div class="page-head">
@@ -49,48 +42,91 @@ pub fn ContainerList() -> impl IntoView {
                 <a class="button" href=new_href>"Create container"</a>
             </div>
             <div class="filter-row">
-                <NamespaceFilter namespaces=Signal::derive(move || namespaces.get().unwrap_or_default())/>
+                <NamespaceFilter namespaces/>
                 <FilterBar filters=&[("name", "Name"), ("project_id", "Project ID")] orders=NAME_ORDERS/>
             </div>
-            <ResourceTable
-                noun="containers"
-                headers=&["Name", "Namespace", "Status", "Image", "Endpoint", "Scale", "Memory", "CPU"]
-                fetch=move |client, page| {
-                    let q = query.get();
-                    async move {
-                        let list = client
-                            .list_containers(&ListContainersQuery {
-                                page: Some(page),
-                                page_size: Some(PAGE_SIZE),
-                                order_by: Some(q.get("order_by").map_or(NameOrder::CreatedAtDesc, |o| NameOrder::from_wire(&o))),
-                                namespace_id: q.get("namespace_id"),
-                                project_id: q.get("project_id"),
-                                name: q.get("name"),
-                                ..Default::default()
-                            })
-                            .await?;
-                        Ok(Page { items: list.containers, total_count: list.total_count })
-                    }
+            <ContainerTable namespaces/>
+        </section>
+    }
+}
+
+/// The containers table of the list page and of a namespace's page. Name,
+/// project, sort and page come from the URL; the namespace too, unless
+/// `namespace_id` fixes it (then the namespace column is left out).
+#[component]
+pub fn ContainerTable(
+    #[prop(optional)] namespace_id: Option<String>,
+    /// Namespaces of the region, to show their names.
+    #[prop(optional, into)]
+    namespaces: Signal<Vec<Namespace>>,
+) -> impl IntoView {
+    let session = use_session();
+    let query = use_query_map();
+    let fixed = namespace_id.is_some();
+    let namespace_id = StoredValue::new(namespace_id);
+    let namespace_name = move |id: &str| -> String {
+        namespaces
+            .with(|list| list.iter().find(|n| n.id == id).map(|n| n.name.clone()))
+            .unwrap_or_else(|| id.to_string())
+    };
+    let headers: &'static [&'static str] = if fixed {
+        &[
+            "Name", "Status", "Image", "Endpoint", "Scale", "Memory", "CPU",
+        ]
+    } else {
+        &[
+            "Name",
+            "Namespace",
+            "Status",
+            "Image",
+            "Endpoint",
+            "Scale",
+            "Memory",
+            "CPU",
+        ]
+    };
+    view! {
+        <ResourceTable
+            noun="containers"
+            headers
+            fetch=move |client, page| {
+                let q = query.get();
+                let namespace_id = namespace_id.get_value().or_else(|| q.get("namespace_id"));
+                async move {
+                    let list = client
+                        .list_containers(&ListContainersQuery {
+                            page: Some(page),
+                            page_size: Some(PAGE_SIZE),
+                            order_by: Some(q.get("order_by").map_or(NameOrder::CreatedAtDesc, |o| NameOrder::from_wire(&o))),
+                            namespace_id,
+                            project_id: q.get("project_id"),
+                            name: q.get("name"),
+                            ..Default::default()
+                        })
+                        .await?;
+                    Ok(Page { items: list.containers, total_count: list.total_count })
                 }
-                transient=|c| c.status.is_transient()
-                row=move |c| view! {
-                    <tr>
-                        <td><a href=session.link(&format!("/containers/{}", c.id))>{c.name}</a></td>
+            }
+            transient=|c| c.status.is_transient()
+            row=move |c| view! {
+                <tr>
+                    <td><a href=session.link(&format!("/containers/{}", c.id))>{c.name}</a></td>
+                    {(!fixed).then(|| view! {
                         <td>
                             <a href=session.link(&format!("/namespaces/{}", c.namespace_id))>
                                 {let id = c.namespace_id.clone(); move || namespace_name(&id)}
                             </a>
                         </td>
-                        <td><StatusBadge status=c.status/></td>
-                        <td class="mono">{c.image}</td>
-                        <td class="mono">{c.public_endpoint}</td>
-                        <td>{format!("{}–{}", c.min_scale, c.max_scale)}</td>
-                        <td>{bytes_text(c.memory_limit_bytes)}</td>
-                        <td>{cpu_text(c.mvcpu_limit)}</td>
-                    </tr>
-                }
-            />
-        </section>
+                    })}
+                    <td><StatusBadge status=c.status/></td>
+                    <td class="mono">{c.image}</td>
+                    <td class="mono">{c.public_endpoint}</td>
+                    <td>{format!("{}–{}", c.min_scale, c.max_scale)}</td>
+                    <td>{bytes_text(c.memory_limit_bytes)}</td>
+                    <td>{cpu_text(c.mvcpu_limit)}</td>
+                </tr>
+            }
+        />
     }
 }
 

@@ -7,4 +7,4 @@ mod list;
 
 pub use detail::ContainerDetail;
 pub use form::{ContainerCreate, ContainerEdit};
-pub use list::ContainerList;
+pub use list::{ContainerList, ContainerTable};

@@ -3,20 +3,19 @@ use crate::api::domains::ListDomainsQuery;
 use crate::api::namespaces::Namespace;
 use crate::api::triggers::ListTriggersQuery;
 use crate::components::confirm_delete::ConfirmDelete;
-use crate::components::resource_table::{Page, ResourceTable, PAGE_SIZE};
 use crate::components::status_badge::StatusBadge;
 use crate::components::time::local_time;
-use crate::pages::common::{loaded, EnvTable, SecretKeys, Tags};
+use crate::pages::common::{loaded, use_route_id, EnvTable, SecretKeys, Tags};
+use crate::pages::containers::ContainerTable;
 use crate::poll::use_polled_resource;
 use crate::state::session::use_session;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn NamespaceDetail() -> impl IntoView {
     let session = use_session();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = use_route_id();
     let data = use_polled_resource(
         move || {
             let (client, id) = (session.client(), id.get());
@@ -132,33 +131,7 @@ fn NamespaceView(ns: Namespace) -> impl IntoView {
             <h2>"Containers"</h2>
             <a class="button" href=new_container_href>"Create container"</a>
         </div>
-        <ResourceTable
-            noun="containers"
-            headers=&["Name", "Status", "Image", "Endpoint"]
-            fetch=move |client, page| {
-                let id = containers_id.clone();
-                async move {
-                    let list = client
-                        .list_containers(&ListContainersQuery {
-                            namespace_id: Some(id),
-                            page: Some(page),
-                            page_size: Some(PAGE_SIZE),
-                            ..Default::default()
-                        })
-                        .await?;
-                    Ok(Page { items: list.containers, total_count: list.total_count })
-                }
-            }
-            transient=|c| c.status.is_transient()
-            row=move |c| view! {
-                <tr>
-                    <td><a href=session.link(&format!("/containers/{}", c.id))>{c.name}</a></td>
-                    <td><StatusBadge status=c.status/></td>
-                    <td class="mono">{c.image}</td>
-                    <td class="mono">{c.public_endpoint}</td>
-                </tr>
-            }
-        />
+        <ContainerTable namespace_id=containers_id/>
         {move || confirming.get().then(|| view! {
             <ConfirmDelete
                 kind="namespace"

@@ -3,10 +3,11 @@ use crate::components::env_editor::{EnvEditor, SecretEditor};
 use crate::components::field::TextField;
 use crate::forms::namespace::NamespaceForm;
 use crate::lens;
-use crate::pages::common::{loaded, use_submit, FailureBanner, FormState, Submission};
+use crate::pages::common::{
+    loaded, use_route_id, use_submit, FailureBanner, FormState, Submission,
+};
 use crate::state::session::use_session;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn NamespaceCreate() -> impl IntoView {
@@ -34,13 +35,10 @@ pub fn NamespaceCreate() -> impl IntoView {
 #[component]
 pub fn NamespaceEdit() -> impl IntoView {
     let session = use_session();
-    let params = use_params_map();
+    let id = use_route_id();
     // Loaded once (no polling): nothing re-reads the namespace over the user's edits.
     let data = LocalResource::new(move || {
-        let (client, id) = (
-            session.client(),
-            params.with(|p| p.get("id").unwrap_or_default()),
-        );
+        let (client, id) = (session.client(), id.get());
         async move { client.get_namespace(&id).await }
     });
     view! {
