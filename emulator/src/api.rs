@@ -171,7 +171,7 @@ pub fn create_namespace(
         return Err(ApiErr::exists(
             "namespace",
             other.id(),
-            "a namespace with this name already exists in the project",
+            "choose another name: names are unique in a project",
         ));
     }
     let id = new_id();
@@ -460,7 +460,7 @@ pub fn create_container(
         return Err(ApiErr::exists(
             "container",
             other.id(),
-            "a container with this name already exists in the namespace",
+            "choose another name: names are unique in a namespace",
         ));
     }
     let namespace = found(store, Kind::Namespace, region, &namespace_id)?;
@@ -586,7 +586,7 @@ pub fn create_domain(
         return Err(ApiErr::exists(
             "domain",
             other.id(),
-            "this hostname is already attached to a container",
+            "this hostname is already attached to a container: detach it there first",
         ));
     }
     if store

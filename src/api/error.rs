@@ -257,6 +257,15 @@ impl ApiError {
                 .iter()
                 .map(|(name, msgs)| (name.clone(), msgs.join("; ")))
                 .collect(),
+            // A duplicate is a problem with the field that names the resource.
+            ErrorKind::AlreadyExists { resource, .. } => {
+                let field = if resource == "domain" {
+                    "hostname"
+                } else {
+                    "name"
+                };
+                vec![(field.to_string(), self.user_message())]
+            }
             _ => Vec::new(),
         }
     }
@@ -345,7 +354,7 @@ impl ApiError {
                 if help_message.is_empty() {
                     format!("{base} Choose another name.")
                 } else {
-                    format!("{base} {help_message}")
+                    format!("{base} {}", capitalise(help_message))
                 }
             }
             ErrorKind::PreconditionFailed { help_message, .. } => {
@@ -553,6 +562,14 @@ mod tests {
         assert_eq!(
             e.field_errors(),
             vec![("name".to_string(), "is too long".to_string())]
+        );
+        let e = ApiError::from_response(409, cases[4].1);
+        assert_eq!(
+            e.field_errors(),
+            vec![(
+                "name".to_string(),
+                "A namespace with this name already exists. Pick another.".to_string()
+            )]
         );
         let e = ApiError::from_response(409, cases[3].1);
         assert_eq!(
