@@ -41,7 +41,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/containers/:id") view=containers::ContainerDetail/>
                     <Route path=path!("/containers/:id/edit") view=containers::ContainerEdit/>
                     <Route path=path!("/domains") view=domains::DomainList/>
+                    <Route path=path!("/domains/new") view=domains::DomainCreate/>
+                    <Route path=path!("/domains/:id") view=domains::DomainDetail/>
+                    <Route path=path!("/domains/:id/edit") view=domains::DomainEdit/>
                     <Route path=path!("/triggers") view=triggers::TriggerList/>
+                    <Route path=path!("/triggers/new") view=triggers::TriggerCreate/>
+                    <Route path=path!("/triggers/:id") view=triggers::TriggerDetail/>
+                    <Route path=path!("/triggers/:id/edit") view=triggers::TriggerEdit/>
                     <Route path=path!("/settings") view=settings::SettingsPage/>
                 </Routes>
             </main>
@@ -99,10 +105,11 @@ fn RegionSwitch() -> impl IntoView {
 
 #[component]
 fn NotFound() -> impl IntoView {
+    let session = use_session();
     view! {
         <section class="page">
             <h1>"Page not found"</h1>
-            <p>"There is nothing at this address. " <A href="/namespaces">"Go to namespaces"</A></p>
+            <p>"There is nothing at this address. " <a href=move || session.link("/namespaces")>"Go to namespaces"</a></p>
         </section>
     }
 }

@@ -7,12 +7,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use console::api::client::decode_response;
-use console::api::containers::{Container, ListContainersResponse};
-use console::api::domains::{Domain, ListDomainsResponse};
+use console::api::containers::Container;
+use console::api::domains::Domain;
 use console::api::error::{ApiError, ErrorKind};
 use console::api::info::ServiceInfo;
-use console::api::namespaces::{ListNamespacesResponse, Namespace};
-use console::api::triggers::{ListTriggersResponse, Trigger};
+use console::api::namespaces::Namespace;
+use console::api::triggers::Trigger;
+use console::api::{List, Resource};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -80,21 +81,18 @@ fn check<T: DeserializeOwned>(
     }
 }
 
-fn check_list<T: DeserializeOwned>(
-    status: u16,
-    body: &str,
-    key: &str,
-    len: impl Fn(&T) -> usize,
-) -> Result<(), String> {
-    let value: T = decode_response(status, body).map_err(|e| e.message)?;
+/// A list decodes through the generic `List<R>`, with every item of the body.
+fn check_list<R: Resource>(status: u16, body: &str) -> Result<(), String> {
+    let value: List<R> = decode_response(status, body).map_err(|e| e.message)?;
     let sent: Value = serde_json::from_str(body).map_err(|e| e.to_string())?;
+    let key = R::LIST_KEY;
     let expected = sent.get(key).and_then(Value::as_array).map_or(0, Vec::len);
-    if len(&value) == expected {
+    if value.items.len() == expected {
         Ok(())
     } else {
         Err(format!(
             "decoded {} items of {key}, body has {expected}",
-            len(&value)
+            value.items.len()
         ))
     }
 }
@@ -106,18 +104,10 @@ fn check_success(expect: Expect, status: u16, body: &str) -> Result<(), String> 
         Expect::Container => check::<Container>(status, body, |v| &v.id),
         Expect::Domain => check::<Domain>(status, body, |v| &v.id),
         Expect::Trigger => check::<Trigger>(status, body, |v| &v.id),
-        Expect::Namespaces => {
-            check_list::<ListNamespacesResponse>(status, body, "namespaces", |v| v.namespaces.len())
-        }
-        Expect::Containers => {
-            check_list::<ListContainersResponse>(status, body, "containers", |v| v.containers.len())
-        }
-        Expect::Domains => {
-            check_list::<ListDomainsResponse>(status, body, "domains", |v| v.domains.len())
-        }
-        Expect::Triggers => {
-            check_list::<ListTriggersResponse>(status, body, "triggers", |v| v.triggers.len())
-        }
+        Expect::Namespaces => check_list::<Namespace>(status, body),
+        Expect::Containers => check_list::<Container>(status, body),
+        Expect::Domains => check_list::<Domain>(status, body),
+        Expect::Triggers => check_list::<Trigger>(status, body),
     }
 }
 

@@ -100,7 +100,7 @@ impl Client {
         }
     }
 
-    pub(crate) async fn get<T: DeserializeOwned>(
+    pub(crate) async fn get_json<T: DeserializeOwned>(
         &self,
         path: &str,
         query: Query,
@@ -109,7 +109,7 @@ impl Client {
             .await
     }
 
-    pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(
+    pub(crate) async fn post_json<B: Serialize, T: DeserializeOwned>(
         &self,
         path: &str,
         body: &B,
@@ -123,7 +123,7 @@ impl Client {
         .await
     }
 
-    pub(crate) async fn patch<B: Serialize, T: DeserializeOwned>(
+    pub(crate) async fn patch_json<B: Serialize, T: DeserializeOwned>(
         &self,
         path: &str,
         body: &B,
@@ -137,7 +137,7 @@ impl Client {
         .await
     }
 
-    pub(crate) async fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+    pub(crate) async fn delete_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
         self.send(Method::Delete, &self.config.url(path, &Query::new()), None)
             .await
     }

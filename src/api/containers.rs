@@ -1,9 +1,10 @@
-//! Containers: DTO with its oneofs (probe, scaling rule), request bodies and
-//! the six calls.
+//! Containers: DTO with its oneofs (probe, scaling rule), request bodies,
+//! and the one call of its own (redeploy).
 
-use super::client::{Client, Query};
+use super::client::{percent_encode, Client};
 use super::error::ApiError;
 use super::list::NameOrder;
+use super::resource::Resource;
 use super::wire::{
     null_as_default, number_lenient, wire_enum, Duration, Region, Status, Timestamp,
 };
@@ -230,37 +231,6 @@ pub struct Container {
     pub region: Option<Region>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-pub struct ListContainersResponse {
-    pub containers: Vec<Container>,
-    #[serde(default, deserialize_with = "number_lenient")]
-    pub total_count: u64,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ListContainersQuery {
-    pub page: Option<u32>,
-    pub page_size: Option<u32>,
-    pub order_by: Option<NameOrder>,
-    pub organization_id: Option<String>,
-    pub project_id: Option<String>,
-    pub namespace_id: Option<String>,
-    pub name: Option<String>,
-}
-
-impl ListContainersQuery {
-    pub fn to_query(&self) -> Query {
-        Query::new()
-            .opt("page", self.page)
-            .opt("page_size", self.page_size)
-            .opt("order_by", self.order_by.as_ref())
-            .opt("organization_id", self.organization_id.as_ref())
-            .opt("project_id", self.project_id.as_ref())
-            .opt("namespace_id", self.namespace_id.as_ref())
-            .opt("name", self.name.as_ref())
-    }
-}
-
 /// The settings a container is created or updated with (all but the HTTPS
 /// flag, whose wire name differs: see the request types). Every field is
 /// optional: `None` is omitted (the API's default on create, unchanged on
@@ -341,41 +311,33 @@ impl UpdateContainerRequest {
     }
 }
 
+impl Resource for Container {
+    const PATH: &'static str = "/containers";
+    const LIST_KEY: &'static str = "containers";
+    const NOUN: &'static str = "container";
+    type Create = CreateContainerRequest;
+    type Update = UpdateContainerRequest;
+    type Order = NameOrder;
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn status(&self) -> &Status {
+        &self.status
+    }
+    fn label(&self) -> &str {
+        &self.name
+    }
+    fn error_message(&self) -> Option<&str> {
+        self.error_message.as_deref()
+    }
+}
+
 impl Client {
-    pub async fn list_containers(
-        &self,
-        query: &ListContainersQuery,
-    ) -> Result<ListContainersResponse, ApiError> {
-        self.get("/containers", query.to_query()).await
-    }
-
-    pub async fn get_container(&self, id: &str) -> Result<Container, ApiError> {
-        self.get(&format!("/containers/{id}"), Query::new()).await
-    }
-
-    pub async fn create_container(
-        &self,
-        request: &CreateContainerRequest,
-    ) -> Result<Container, ApiError> {
-        self.post("/containers", request).await
-    }
-
-    pub async fn update_container(
-        &self,
-        id: &str,
-        request: &UpdateContainerRequest,
-    ) -> Result<Container, ApiError> {
-        self.patch(&format!("/containers/{id}"), request).await
-    }
-
-    pub async fn delete_container(&self, id: &str) -> Result<Container, ApiError> {
-        self.delete(&format!("/containers/{id}")).await
-    }
-
     /// Redeploys with the current settings; the body is an empty object.
     pub async fn redeploy_container(&self, id: &str) -> Result<Container, ApiError> {
-        self.post(&format!("/containers/{id}/redeploy"), &Empty {})
-            .await
+        let path = format!("{}/{}/redeploy", Container::PATH, percent_encode(id));
+        self.post_json(&path, &Empty {}).await
     }
 }
 

@@ -1,9 +1,8 @@
-//! Custom domains: DTO, request bodies and the five calls.
+//! Custom domains: DTO and request bodies.
 
-use super::client::{Client, Query};
-use super::error::ApiError;
 use super::list::HostnameOrder;
-use super::wire::{null_as_default, number_lenient, Status, Timestamp};
+use super::resource::Resource;
+use super::wire::{null_as_default, Status, Timestamp};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
@@ -24,37 +23,6 @@ pub struct Domain {
     pub tags: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-pub struct ListDomainsResponse {
-    pub domains: Vec<Domain>,
-    #[serde(default, deserialize_with = "number_lenient")]
-    pub total_count: u64,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ListDomainsQuery {
-    pub page: Option<u32>,
-    pub page_size: Option<u32>,
-    pub order_by: Option<HostnameOrder>,
-    pub organization_id: Option<String>,
-    pub project_id: Option<String>,
-    pub namespace_id: Option<String>,
-    pub container_id: Option<String>,
-}
-
-impl ListDomainsQuery {
-    pub fn to_query(&self) -> Query {
-        Query::new()
-            .opt("page", self.page)
-            .opt("page_size", self.page_size)
-            .opt("order_by", self.order_by.as_ref())
-            .opt("organization_id", self.organization_id.as_ref())
-            .opt("project_id", self.project_id.as_ref())
-            .opt("namespace_id", self.namespace_id.as_ref())
-            .opt("container_id", self.container_id.as_ref())
-    }
-}
-
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CreateDomainRequest {
     pub container_id: String,
@@ -70,32 +38,25 @@ pub struct UpdateDomainRequest {
     pub tags: Option<Vec<String>>,
 }
 
-impl Client {
-    pub async fn list_domains(
-        &self,
-        query: &ListDomainsQuery,
-    ) -> Result<ListDomainsResponse, ApiError> {
-        self.get("/domains", query.to_query()).await
-    }
+impl Resource for Domain {
+    const PATH: &'static str = "/domains";
+    const LIST_KEY: &'static str = "domains";
+    const NOUN: &'static str = "custom domain";
+    type Create = CreateDomainRequest;
+    type Update = UpdateDomainRequest;
+    type Order = HostnameOrder;
 
-    pub async fn get_domain(&self, id: &str) -> Result<Domain, ApiError> {
-        self.get(&format!("/domains/{id}"), Query::new()).await
+    fn id(&self) -> &str {
+        &self.id
     }
-
-    pub async fn create_domain(&self, request: &CreateDomainRequest) -> Result<Domain, ApiError> {
-        self.post("/domains", request).await
+    fn status(&self) -> &Status {
+        &self.status
     }
-
-    pub async fn update_domain(
-        &self,
-        id: &str,
-        request: &UpdateDomainRequest,
-    ) -> Result<Domain, ApiError> {
-        self.patch(&format!("/domains/{id}"), request).await
+    fn label(&self) -> &str {
+        &self.hostname
     }
-
-    pub async fn delete_domain(&self, id: &str) -> Result<Domain, ApiError> {
-        self.delete(&format!("/domains/{id}")).await
+    fn error_message(&self) -> Option<&str> {
+        self.error_message.as_deref()
     }
 }
 
@@ -120,18 +81,6 @@ mod tests {
         assert_eq!(
             serde_json::to_value(UpdateDomainRequest::default()).unwrap(),
             json!({})
-        );
-        let q = ListDomainsQuery {
-            order_by: Some(HostnameOrder::HostnameAsc),
-            container_id: Some("c".into()),
-            ..Default::default()
-        };
-        assert_eq!(
-            q.to_query().0,
-            vec![
-                ("order_by", "hostname_asc".to_string()),
-                ("container_id", "c".to_string())
-            ]
         );
     }
 }

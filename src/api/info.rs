@@ -23,6 +23,6 @@ pub struct ServiceInfo {
 
 impl Client {
     pub async fn service_info(&self) -> Result<ServiceInfo, ApiError> {
-        self.get("", Query::new()).await
+        self.get_json("", Query::new()).await
     }
 }

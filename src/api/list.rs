@@ -21,3 +21,21 @@ wire_enum! {
         HostnameDesc = "hostname_desc",
     }
 }
+
+/// An `order_by` enum of a list call.
+pub trait ListOrder: std::fmt::Display + Clone + PartialEq + 'static {
+    /// The order `text` names, if this list knows it.
+    fn known(text: &str) -> Option<Self>;
+}
+
+macro_rules! list_order {
+    ($($order:ty),+) => {$(
+        impl ListOrder for $order {
+            fn known(text: &str) -> Option<Self> {
+                let order = Self::from_wire(text);
+                Self::ALL.contains(&order).then_some(order)
+            }
+        }
+    )+};
+}
+list_order!(NameOrder, HostnameOrder);

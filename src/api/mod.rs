@@ -10,9 +10,11 @@ pub mod error;
 pub mod info;
 pub mod list;
 pub mod namespaces;
+pub mod resource;
 pub mod triggers;
 pub mod wire;
 
 pub use client::{ApiConfig, Client};
 pub use error::{ApiError, ErrorKind};
+pub use resource::{List, ListQuery, Resource};
 pub use wire::{Duration, Region, Status, Timestamp};

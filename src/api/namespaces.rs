@@ -1,8 +1,7 @@
-//! Namespaces: DTO, request bodies and the five calls.
+//! Namespaces: DTO and request bodies.
 
-use super::client::{Client, Query};
-use super::error::ApiError;
 use super::list::NameOrder;
+use super::resource::Resource;
 use super::wire::{null_as_default, Region, Status, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -35,35 +34,6 @@ pub struct Namespace {
     pub updated_at: Option<Timestamp>,
     #[serde(default)]
     pub region: Option<Region>,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-pub struct ListNamespacesResponse {
-    pub namespaces: Vec<Namespace>,
-    #[serde(default, deserialize_with = "super::wire::number_lenient")]
-    pub total_count: u64,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ListNamespacesQuery {
-    pub page: Option<u32>,
-    pub page_size: Option<u32>,
-    pub order_by: Option<NameOrder>,
-    pub organization_id: Option<String>,
-    pub project_id: Option<String>,
-    pub name: Option<String>,
-}
-
-impl ListNamespacesQuery {
-    pub fn to_query(&self) -> Query {
-        Query::new()
-            .opt("page", self.page)
-            .opt("page_size", self.page_size)
-            .opt("order_by", self.order_by.as_ref())
-            .opt("organization_id", self.organization_id.as_ref())
-            .opt("project_id", self.project_id.as_ref())
-            .opt("name", self.name.as_ref())
-    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -100,35 +70,25 @@ impl UpdateNamespaceRequest {
     }
 }
 
-impl Client {
-    pub async fn list_namespaces(
-        &self,
-        query: &ListNamespacesQuery,
-    ) -> Result<ListNamespacesResponse, ApiError> {
-        self.get("/namespaces", query.to_query()).await
-    }
+impl Resource for Namespace {
+    const PATH: &'static str = "/namespaces";
+    const LIST_KEY: &'static str = "namespaces";
+    const NOUN: &'static str = "namespace";
+    type Create = CreateNamespaceRequest;
+    type Update = UpdateNamespaceRequest;
+    type Order = NameOrder;
 
-    pub async fn get_namespace(&self, id: &str) -> Result<Namespace, ApiError> {
-        self.get(&format!("/namespaces/{id}"), Query::new()).await
+    fn id(&self) -> &str {
+        &self.id
     }
-
-    pub async fn create_namespace(
-        &self,
-        request: &CreateNamespaceRequest,
-    ) -> Result<Namespace, ApiError> {
-        self.post("/namespaces", request).await
+    fn status(&self) -> &Status {
+        &self.status
     }
-
-    pub async fn update_namespace(
-        &self,
-        id: &str,
-        request: &UpdateNamespaceRequest,
-    ) -> Result<Namespace, ApiError> {
-        self.patch(&format!("/namespaces/{id}"), request).await
+    fn label(&self) -> &str {
+        &self.name
     }
-
-    pub async fn delete_namespace(&self, id: &str) -> Result<Namespace, ApiError> {
-        self.delete(&format!("/namespaces/{id}")).await
+    fn error_message(&self) -> Option<&str> {
+        self.error_message.as_deref()
     }
 }
 
@@ -177,31 +137,6 @@ mod tests {
             serde_json::to_string(&UpdateNamespaceRequest::default()).unwrap(),
             "{}"
         );
-    }
-
-    #[test]
-    fn list_query_carries_every_filter() {
-        let q = ListNamespacesQuery {
-            page: Some(3),
-            page_size: Some(20),
-            order_by: Some(NameOrder::NameDesc),
-            organization_id: Some("o".into()),
-            project_id: Some("p".into()),
-            name: Some("web".into()),
-        };
-        let names: Vec<_> = q.to_query().0.iter().map(|(k, _)| *k).collect();
-        assert_eq!(
-            names,
-            [
-                "page",
-                "page_size",
-                "order_by",
-                "organization_id",
-                "project_id",
-                "name"
-            ]
-        );
-        assert_eq!(q.to_query().0[2].1, "name_desc");
     }
 
     #[test]

@@ -1,10 +1,9 @@
-//! Triggers: DTO with the `source_config` oneof (cron / SQS / NATS), request
-//! bodies and the five calls.
+//! Triggers: DTO with the `source_config` oneof (cron / SQS / NATS) and
+//! request bodies.
 
-use super::client::{Client, Query};
-use super::error::ApiError;
 use super::list::NameOrder;
-use super::wire::{null_as_default, number_lenient, wire_enum, Status, Timestamp};
+use super::resource::Resource;
+use super::wire::{null_as_default, wire_enum, Status, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -259,37 +258,6 @@ impl<'de> Deserialize<'de> for Trigger {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-pub struct ListTriggersResponse {
-    pub triggers: Vec<Trigger>,
-    #[serde(default, deserialize_with = "number_lenient")]
-    pub total_count: u64,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ListTriggersQuery {
-    pub page: Option<u32>,
-    pub page_size: Option<u32>,
-    pub order_by: Option<NameOrder>,
-    pub organization_id: Option<String>,
-    pub project_id: Option<String>,
-    pub namespace_id: Option<String>,
-    pub container_id: Option<String>,
-}
-
-impl ListTriggersQuery {
-    pub fn to_query(&self) -> Query {
-        Query::new()
-            .opt("page", self.page)
-            .opt("page_size", self.page_size)
-            .opt("order_by", self.order_by.as_ref())
-            .opt("organization_id", self.organization_id.as_ref())
-            .opt("project_id", self.project_id.as_ref())
-            .opt("namespace_id", self.namespace_id.as_ref())
-            .opt("container_id", self.container_id.as_ref())
-    }
-}
-
 /// CreateTrigger body. `source` is required by the API; `Unknown` sends none
 /// and is refused (forms never build it).
 #[derive(Clone, Debug, PartialEq)]
@@ -375,35 +343,25 @@ impl UpdateTriggerRequest {
     }
 }
 
-impl Client {
-    pub async fn list_triggers(
-        &self,
-        query: &ListTriggersQuery,
-    ) -> Result<ListTriggersResponse, ApiError> {
-        self.get("/triggers", query.to_query()).await
-    }
+impl Resource for Trigger {
+    const PATH: &'static str = "/triggers";
+    const LIST_KEY: &'static str = "triggers";
+    const NOUN: &'static str = "trigger";
+    type Create = CreateTriggerRequest;
+    type Update = UpdateTriggerRequest;
+    type Order = NameOrder;
 
-    pub async fn get_trigger(&self, id: &str) -> Result<Trigger, ApiError> {
-        self.get(&format!("/triggers/{id}"), Query::new()).await
+    fn id(&self) -> &str {
+        &self.id
     }
-
-    pub async fn create_trigger(
-        &self,
-        request: &CreateTriggerRequest,
-    ) -> Result<Trigger, ApiError> {
-        self.post("/triggers", request).await
+    fn status(&self) -> &Status {
+        &self.status
     }
-
-    pub async fn update_trigger(
-        &self,
-        id: &str,
-        request: &UpdateTriggerRequest,
-    ) -> Result<Trigger, ApiError> {
-        self.patch(&format!("/triggers/{id}"), request).await
+    fn label(&self) -> &str {
+        &self.name
     }
-
-    pub async fn delete_trigger(&self, id: &str) -> Result<Trigger, ApiError> {
-        self.delete(&format!("/triggers/{id}")).await
+    fn error_message(&self) -> Option<&str> {
+        self.error_message.as_deref()
     }
 }
 

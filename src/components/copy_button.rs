@@ -2,11 +2,17 @@ use leptos::prelude::*;
 
 /// Copies `text` with the browser's clipboard API and says so.
 #[component]
-pub fn CopyButton(text: String, #[prop(default = "Copy")] label: &'static str) -> impl IntoView {
+pub fn CopyButton(
+    #[prop(into)] text: Signal<String>,
+    #[prop(default = "Copy")] label: &'static str,
+) -> impl IntoView {
     let copied = RwSignal::new(false);
     let copy = move |_| {
         if let Some(window) = web_sys::window() {
-            let _ = window.navigator().clipboard().write_text(&text);
+            let _ = window
+                .navigator()
+                .clipboard()
+                .write_text(&text.get_untracked());
             copied.set(true);
             set_timeout(move || copied.set(false), std::time::Duration::from_secs(2));
         }

@@ -163,3 +163,138 @@ where
         </div>
     }
 }
+
+/// A radio group for one choice of a oneof (a probe's check, a scaling
+/// rule, a trigger's source): switching keeps the values typed for the other
+/// choices, and the form sends only the chosen one.
+#[component]
+pub fn Choice<F, E>(
+    form: RwSignal<F>,
+    lens: Lens<F, E>,
+    name: &'static str,
+    legend: &'static str,
+    options: &'static [(E, &'static str)],
+    #[prop(optional, into)] disabled: Signal<bool>,
+    #[prop(optional)] hint: &'static str,
+) -> impl IntoView
+where
+    F: Send + Sync + 'static,
+    E: Copy + PartialEq + Send + Sync + 'static,
+{
+    view! {
+        <fieldset class="choice">
+            <legend>{legend}</legend>
+            {options.iter().map(|(value, label)| {
+                let value = *value;
+                let id = format!("{name}-{}", label.to_lowercase().replace(' ', "-"));
+                let for_id = id.clone();
+                view! {
+                    <label class="check" for=for_id>
+                        <input type="radio" id=id name=name disabled=move || disabled.get()
+                            prop:checked=move || form.with(|f| *(lens.get)(f) == value)
+                            on:change=move |_| form.update(|f| *(lens.set)(f) = value)/>
+                        " " {*label}
+                    </label>
+                }
+            }).collect_view()}
+            {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+        </fieldset>
+    }
+}
+
+/// A write-only secret: the API never returns it, so the input is never
+/// filled. When one `is_set`, it says so, and leaving it empty keeps it.
+/// `multiline` for pasted files; `from_file` adds a file picker that reads
+/// the file's text into the field (in the browser; nothing is uploaded).
+#[component]
+pub fn SecretField<F: Send + Sync + 'static>(
+    form: RwSignal<F>,
+    lens: Lens<F, String>,
+    id: &'static str,
+    label: &'static str,
+    key: &'static str,
+    errors: RwSignal<FieldErrors>,
+    is_set: bool,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional)] from_file: bool,
+) -> impl IntoView {
+    let error = error_for(errors, key);
+    let set = move |text: String| {
+        form.update(|f| *(lens.set)(f) = text);
+        errors.update(|e| {
+            e.remove(key);
+        });
+    };
+    let placeholder = if is_set {
+        "set — type to replace"
+    } else {
+        ""
+    };
+    let state = move || {
+        let typed = form.with(|f| !(lens.get)(f).is_empty());
+        match (is_set, typed) {
+            (true, false) => "Set. Left empty, it is kept as it is.",
+            (true, true) => "Will be replaced by what you typed.",
+            (false, _) => "Never shown again once saved: the API does not return it.",
+        }
+    };
+    let hint_id = format!("{id}-hint");
+    let described = {
+        let hint_id = hint_id.clone();
+        move || {
+            if error.with(Option::is_some) {
+                format!("{hint_id} {id}-error")
+            } else {
+                hint_id.clone()
+            }
+        }
+    };
+    let invalid = move || error.with(Option::is_some).to_string();
+    let value = move || form.with(|f| (lens.get)(f).clone());
+    let input = if multiline {
+        view! {
+            <textarea id=id name=id rows="4" class="mono secret" spellcheck="false" autocomplete="off"
+                placeholder=placeholder aria-invalid=invalid aria-describedby=described
+                prop:value=value on:input=move |ev| set(event_target_value(&ev))></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id name=id type="password" autocomplete="new-password" spellcheck="false"
+                placeholder=placeholder aria-invalid=invalid aria-describedby=described
+                prop:value=value on:input=move |ev| set(event_target_value(&ev))/>
+        }
+        .into_any()
+    };
+    let file_id = format!("{id}-file");
+    view! {
+        <div class="field" class:has-error=move || error.with(Option::is_some)>
+            <label for=id>{label}</label>
+            {input}
+            {from_file.then(|| view! {
+                <label class="file-pick" for=file_id.clone()>"Or read it from a file: "</label>
+                <input type="file" id=file_id on:change=move |ev| read_file_into(ev, set)/>
+            })}
+            <p class="hint" id=hint_id>{state}</p>
+            {error_view(id, error)}
+        </div>
+    }
+}
+
+/// Reads the text of the file chosen in a file input and hands it to `done`.
+fn read_file_into(ev: leptos::ev::Event, done: impl Fn(String) + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(file) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
+    else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            done(text.as_string().unwrap_or_default());
+        }
+    });
+}

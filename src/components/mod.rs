@@ -1,11 +1,12 @@
 //! Reusable view pieces, one per file.
 
-pub mod confirm_delete;
 pub mod copy_button;
-pub mod env_editor;
+pub mod delete_button;
 pub mod error_banner;
 pub mod field;
 pub mod filter_bar;
+pub mod kv_editor;
+pub mod resource_select;
 pub mod resource_table;
 pub mod status_badge;
 pub mod time;

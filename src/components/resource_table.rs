@@ -1,14 +1,12 @@
 use crate::api::{ApiError, Client};
 use crate::components::error_banner::ErrorBanner;
 use crate::poll::use_status_polling;
+use crate::state::query::use_list_params;
 use crate::state::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::query_signal;
 use std::future::Future;
 
-/// Items shown per page of a list.
-pub const PAGE_SIZE: u32 = 20;
+pub use crate::state::query::PAGE_SIZE;
 
 /// One page of a list call.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,8 +22,9 @@ pub fn page_count(total: u64, page_size: u32) -> u32 {
 }
 
 /// A paginated table of one resource. The page number lives in the URL
-/// (`?page=`). It re-loads when the session (region, key, base URL), the page
-/// or whatever `fetch` reads changes; re-reads itself while any row is
+/// (`?page=`), or in the table itself when `local_pages` (a table inside a
+/// detail page). It re-loads when the session (region, key, base URL), the
+/// page or whatever `fetch` reads changes; re-reads itself while any row is
 /// transient; and asks for a key instead of calling the API when none is set.
 #[component]
 pub fn ResourceTable<T, F, Fut, R, V>(
@@ -37,6 +36,12 @@ pub fn ResourceTable<T, F, Fut, R, V>(
     row: R,
     /// Whether a row is in a transient status (the list is polled while one is).
     transient: fn(&T) -> bool,
+    /// Keep the page number in the table rather than in the URL.
+    #[prop(optional)]
+    local_pages: bool,
+    /// What an empty list says (default: "No {noun} in this region.").
+    #[prop(optional)]
+    empty: Option<&'static str>,
 ) -> impl IntoView
 where
     T: Clone + 'static,
@@ -46,8 +51,22 @@ where
     V: IntoView + 'static,
 {
     let session = use_session();
-    let (page_param, set_page) = query_signal::<u32>("page");
-    let page = Signal::derive(move || page_param.get().unwrap_or(1).max(1));
+    let params = use_list_params();
+    let local_page = RwSignal::new(1u32);
+    let page = Signal::derive(move || {
+        if local_pages {
+            local_page.get()
+        } else {
+            params.params.with(|p| p.page())
+        }
+    });
+    let set_page = move |n: u32| {
+        if local_pages {
+            local_page.set(n);
+        } else {
+            params.set_page(n);
+        }
+    };
     let data = LocalResource::new(move || {
         let ready = session.has_token();
         let call = ready.then(|| fetch(session.client(), page.get()));
@@ -69,13 +88,13 @@ where
         data.get().map(|result| match result {
             None => view! {
                 <div class="banner banner-info">
-                    <p>"Set your secret key in " <A href="/settings">"Settings"</A> " to list " {noun} "."</p>
+                    <p>"Set your secret key in " <a href=session.link("/settings")>"Settings"</a> " to list " {noun} "."</p>
                 </div>
             }
             .into_any(),
             Some(Err(error)) => view! { <ErrorBanner error/> }.into_any(),
             Some(Ok(list)) if list.items.is_empty() => view! {
-                <p class="empty">"No " {noun} " in this region."</p>
+                <p class="empty">{empty.map_or_else(|| format!("No {noun} in this region."), str::to_string)}</p>
             }
             .into_any(),
             Some(Ok(list)) => {
@@ -88,10 +107,10 @@ where
                         <tbody>{list.items.into_iter().map(row).collect_view()}</tbody>
                     </table>
                     <nav class="pager" aria-label="Pages">
-                        <button on:click=move |_| set_page.set(Some(page.get_untracked().saturating_sub(1).max(1)))
+                        <button on:click=move |_| set_page(page.get_untracked().saturating_sub(1).max(1))
                             disabled=move || { page.get() <= 1 }>"Previous"</button>
                         <span>{move || format!("Page {} of {pages} · {} {noun}", page.get(), list.total_count)}</span>
-                        <button on:click=move |_| set_page.set(Some(page.get_untracked() + 1))
+                        <button on:click=move |_| set_page(page.get_untracked() + 1)
                             disabled=move || { page.get() >= pages }>"Next"</button>
                     </nav>
                 }

@@ -549,6 +549,22 @@ impl ContainerForm {
     }
 }
 
+impl super::ResourceForm for ContainerForm {
+    type Item = Container;
+    fn from_item(item: &Container) -> Self {
+        Self::from_container(item)
+    }
+    fn validate(&self, creating: bool) -> FieldErrors {
+        Self::validate(self, creating)
+    }
+    fn to_create(&self) -> <Container as crate::api::Resource>::Create {
+        Self::to_create(self)
+    }
+    fn to_update(&self, original: &Container) -> Option<UpdateContainerRequest> {
+        Some(Self::to_update(self, original)).filter(|u| !u.is_empty())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,10 +6,28 @@
 //! updates as minimal PATCHes against the resource as loaded.
 
 pub mod container;
+pub mod cron;
+pub mod domain;
 pub mod env;
 pub mod namespace;
+pub mod net;
+pub mod trigger;
 
+use crate::api::Resource;
 use std::collections::BTreeMap;
+
+/// A form for one resource: what the generic create and edit pages need.
+pub trait ResourceForm: Clone + PartialEq + Send + Sync + 'static {
+    type Item: Resource + Send + Sync;
+    /// The form filled from a loaded resource, for editing it.
+    fn from_item(item: &Self::Item) -> Self;
+    /// Messages by field; empty when the request may be sent.
+    fn validate(&self, creating: bool) -> FieldErrors;
+    /// Only called on a validated form.
+    fn to_create(&self) -> <Self::Item as Resource>::Create;
+    /// A minimal PATCH against `original`, or `None` when nothing changed.
+    fn to_update(&self, original: &Self::Item) -> Option<<Self::Item as Resource>::Update>;
+}
 
 /// Messages by field (API argument name, or `field[row]` for list rows).
 pub type FieldErrors = BTreeMap<String, String>;

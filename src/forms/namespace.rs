@@ -112,6 +112,22 @@ impl NamespaceForm {
     }
 }
 
+impl super::ResourceForm for NamespaceForm {
+    type Item = Namespace;
+    fn from_item(item: &Namespace) -> Self {
+        Self::from_namespace(item)
+    }
+    fn validate(&self, creating: bool) -> FieldErrors {
+        Self::validate(self, creating)
+    }
+    fn to_create(&self) -> <Namespace as crate::api::Resource>::Create {
+        Self::to_create(self)
+    }
+    fn to_update(&self, original: &Namespace) -> Option<UpdateNamespaceRequest> {
+        Some(Self::to_update(self, original)).filter(|u| !u.is_empty())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

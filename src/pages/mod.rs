@@ -5,4 +5,5 @@ pub mod containers;
 pub mod domains;
 pub mod namespaces;
 pub mod settings;
+pub mod shell;
 pub mod triggers;

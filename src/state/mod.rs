@@ -1,3 +1,5 @@
-//! Small Copy context structs shared by every page.
+//! Small Copy context structs shared by every page: the session, and the
+//! typed URL query of list pages.
 
+pub mod query;
 pub mod session;

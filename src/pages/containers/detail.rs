@@ -1,46 +1,21 @@
 use crate::api::containers::{Container, Probe, ProbeCheck, ScalingRule};
-use crate::api::domains::ListDomainsQuery;
-use crate::api::triggers::ListTriggersQuery;
+use crate::api::namespaces::Namespace;
 use crate::api::Duration;
-use crate::components::confirm_delete::ConfirmDelete;
 use crate::components::copy_button::CopyButton;
+use crate::components::delete_button::Cascade;
 use crate::components::error_banner::ErrorBanner;
-use crate::components::status_badge::StatusBadge;
 use crate::components::time::local_time;
 use crate::forms::container::{bytes_text, cpu_text};
-use crate::pages::common::{loaded, use_route_id, EnvTable, SecretKeys, Tags};
-use crate::poll::use_polled_resource;
+use crate::pages::common::{or_dash, EnvTable, SecretKeys, Tags};
+use crate::pages::domains::DomainTable;
+use crate::pages::shell::{detail_head, detail_page, detail_path};
+use crate::pages::triggers::TriggerTable;
 use crate::state::session::use_session;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ContainerDetail() -> impl IntoView {
-    let session = use_session();
-    let id = use_route_id();
-    let data = use_polled_resource(
-        move || {
-            let (client, id) = (session.client(), id.get());
-            async move { client.get_container(&id).await }
-        },
-        |c: &Container| c.status.is_transient(),
-    );
-    // Redeploy answers with the container (now `updating`): show it at once,
-    // then let polling carry it to `ready`.
-    let redeploy = Action::new_local(move |_: &()| {
-        let (client, id) = (session.client_untracked(), id.get_untracked());
-        async move { client.redeploy_container(&id).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = redeploy.value().get() {
-            data.refetch();
-        }
-    });
-    view! {
-        <section class="page">
-            {loaded(data, "container", "/containers", move |c| view! { <ContainerView c redeploy/> }.into_any())}
-        </section>
-    }
+    detail_page(|c: Container, reload| view! { <ContainerView c reload/> }.into_any())
 }
 
 fn secs(d: Option<Duration>) -> String {
@@ -84,83 +59,35 @@ fn list_text(items: &[String]) -> String {
 }
 
 #[component]
-fn ContainerView(
-    c: Container,
-    redeploy: Action<(), Result<Container, crate::api::ApiError>>,
-) -> impl IntoView {
+fn ContainerView(c: Container, reload: Callback<()>) -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
-    let confirming = RwSignal::new(false);
-    let id = c.id.clone();
-    let related = LocalResource::new({
-        let id = id.clone();
-        move || {
-            let (client, id) = (session.client(), id.clone());
+    // Redeploy answers with the container (now `updating`): read it again at
+    // once, then polling carries it to `ready`.
+    let redeploy = Action::new_local({
+        let id = c.id.clone();
+        move |_: &()| {
+            let (client, id) = (session.client_untracked(), id.clone());
             async move {
-                let domains = client
-                    .list_domains(&ListDomainsQuery {
-                        container_id: Some(id.clone()),
-                        page_size: Some(100),
-                        ..Default::default()
-                    })
-                    .await;
-                let triggers = client
-                    .list_triggers(&ListTriggersQuery {
-                        container_id: Some(id),
-                        page_size: Some(100),
-                        ..Default::default()
-                    })
-                    .await;
-                (domains, triggers)
+                let answer = client.redeploy_container(&id).await;
+                if answer.is_ok() {
+                    reload.run(());
+                }
+                answer
             }
         }
     });
-    let delete = Action::new_local({
-        let id = id.clone();
-        move |_: &()| {
-            let (client, id) = (session.client_untracked(), id.clone());
-            async move { client.delete_container(&id).await }
-        }
-    });
-    let namespace_id = c.namespace_id.clone();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = delete.value().get() {
-            confirming.set(false);
-            navigate(
-                &session.link(&format!("/namespaces/{namespace_id}")),
-                Default::default(),
-            );
-        }
-    });
-    let consequences = Signal::derive(move || match related.get() {
-        Some((Ok(d), Ok(t))) => vec![
-            format!("Its custom domains: {}.", d.total_count),
-            format!("Its triggers: {}.", t.total_count),
-        ],
-        Some(_) => vec!["Its custom domains and triggers (counts unavailable).".to_string()],
-        None => vec!["Counting its custom domains and triggers…".to_string()],
-    });
     let transient = c.status.is_transient();
-    let container_id = StoredValue::new(c.id.clone());
-    let container_id = move || container_id.get_value();
     let endpoint = c.public_endpoint.clone();
-    let name = c.name.clone();
+    let redeploy_button = view! {
+        <button type="button" class="secondary" disabled=move || transient || redeploy.pending().get()
+            on:click=move |_| { redeploy.dispatch(()); }>
+            {move || if redeploy.pending().get() { "Redeploying…" } else { "Redeploy" }}
+        </button>
+    };
+    let after_delete = session.link(&detail_path::<Namespace>(&c.namespace_id));
     view! {
-        <div class="page-head">
-            <h1>{c.name.clone()} " " <StatusBadge status=c.status.clone()/></h1>
-            <div class="actions">
-                <a class="button secondary" href=session.link(&format!("/containers/{}/edit", c.id))>"Edit"</a>
-                <button type="button" class="secondary" disabled=move || transient || redeploy.pending().get()
-                    on:click=move |_| { redeploy.dispatch(()); }>
-                    {move || if redeploy.pending().get() { "Redeploying…" } else { "Redeploy" }}
-                </button>
-                <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Delete"</button>
-            </div>
-        </div>
+        {detail_head(&c, redeploy_button, after_delete, Some(Cascade::Container(c.id.clone())))}
         {move || redeploy.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorBanner error/> })}
-        {c.error_message.clone().filter(|m| !m.is_empty()).map(|m| view! {
-            <div class="banner banner-error" role="alert"><p><strong>"Error: "</strong>{m}</p></div>
-        })}
         <dl class="facts">
             <dt>"Endpoint"</dt>
             <dd>
@@ -171,8 +98,8 @@ fn ContainerView(
             </dd>
             <dt>"ID"</dt><dd class="mono">{c.id.clone()}</dd>
             <dt>"Namespace"</dt>
-            <dd><a class="mono" href=session.link(&format!("/namespaces/{}", c.namespace_id))>{c.namespace_id.clone()}</a></dd>
-            <dt>"Description"</dt><dd>{if c.description.is_empty() { "—".to_string() } else { c.description.clone() }}</dd>
+            <dd><a class="mono" href=session.link(&detail_path::<Namespace>(&c.namespace_id))>{c.namespace_id.clone()}</a></dd>
+            <dt>"Description"</dt><dd>{or_dash(&c.description)}</dd>
             <dt>"Image"</dt><dd class="mono">{c.image.clone()}</dd>
             <dt>"Port"</dt><dd>{c.port}</dd>
             <dt>"Protocol"</dt><dd>{c.protocol.to_string()}</dd>
@@ -200,41 +127,15 @@ fn ContainerView(
         <EnvTable vars=c.environment_variables.clone()/>
         <h2>"Secret variables"</h2>
         <SecretKeys keys=c.secret_environment_variables.keys().cloned().collect()/>
-        <h2>"Custom domains and triggers"</h2>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || related.get().map(|(domains, triggers)| view! {
-                <div class="related">
-                    <div>
-                        <h3>"Domains"</h3>
-                        {match domains {
-                            Ok(d) if d.domains.is_empty() => view! { <p class="empty">"None."</p> }.into_any(),
-                            Ok(d) => view! { <ul>{d.domains.into_iter().map(|d| view! { <li><span class="mono">{d.hostname}</span> " " <StatusBadge status=d.status/></li> }).collect_view()}</ul> }.into_any(),
-                            Err(error) => view! { <ErrorBanner error/> }.into_any(),
-                        }}
-                        <a href=session.link(&format!("/domains?container_id={}", container_id()))>"Domains of this container"</a>
-                    </div>
-                    <div>
-                        <h3>"Triggers"</h3>
-                        {match triggers {
-                            Ok(t) if t.triggers.is_empty() => view! { <p class="empty">"None."</p> }.into_any(),
-                            Ok(t) => view! { <ul>{t.triggers.into_iter().map(|t| view! { <li>{t.name} " (" {t.source.source_type().to_string()} ") " <StatusBadge status=t.status/></li> }).collect_view()}</ul> }.into_any(),
-                            Err(error) => view! { <ErrorBanner error/> }.into_any(),
-                        }}
-                        <a href=session.link(&format!("/triggers?container_id={}", container_id()))>"Triggers of this container"</a>
-                    </div>
-                </div>
-            })}
-        </Transition>
-        {move || confirming.get().then(|| view! {
-            <ConfirmDelete
-                kind="container"
-                name=name.clone()
-                consequences
-                on_confirm=Callback::new(move |_| { delete.dispatch(()); })
-                on_cancel=Callback::new(move |_| confirming.set(false))
-                pending=delete.pending()
-                error=Signal::derive(move || delete.value().get().and_then(|r| r.err()))
-            />
-        })}
+        <div class="page-head">
+            <h2>"Custom domains"</h2>
+            <a class="button secondary" href=session.link(&format!("/domains/new?container_id={}", c.id))>"Add custom domain"</a>
+        </div>
+        <DomainTable container_id=c.id.clone()/>
+        <div class="page-head">
+            <h2>"Triggers"</h2>
+            <a class="button secondary" href=session.link(&format!("/triggers/new?container_id={}", c.id))>"Create trigger"</a>
+        </div>
+        <TriggerTable container_id=c.id.clone()/>
     }
 }

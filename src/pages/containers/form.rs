@@ -1,156 +1,32 @@
-use crate::api::containers::{Container, Privacy, Protocol, Sandbox};
-use crate::api::namespaces::ListNamespacesQuery;
-use crate::components::env_editor::{EnvEditor, SecretEditor};
-use crate::components::field::{error_for, CheckField, Lens, SelectField, TextField};
+use crate::api::containers::{Privacy, Protocol, Sandbox};
+use crate::api::namespaces::Namespace;
+use crate::components::field::{error_for, CheckField, Choice, Lens, SelectField, TextField};
+use crate::components::kv_editor::{KeyValueEditor, SecretEditor};
+use crate::components::resource_select::{Catalog, ResourcePicker};
 use crate::forms::container::{ContainerForm, ProbeForm, ProbeKind, ScalingKind};
 use crate::lens;
-use crate::pages::common::{
-    loaded, use_route_id, use_submit, FailureBanner, FormState, Submission,
-};
-use crate::state::session::use_session;
+use crate::pages::shell::{create_page, edit_page, FormState};
+use crate::state::query::use_list_params;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ContainerCreate() -> impl IntoView {
-    let session = use_session();
-    let query = use_query_map();
-    let namespace = query
-        .with_untracked(|q| q.get("namespace_id"))
+    // A link from a namespace's page names the namespace.
+    let namespace = use_list_params()
+        .params
+        .with_untracked(|p| p.namespace_id.clone())
         .unwrap_or_default();
-    let state = FormState::new(ContainerForm::new(&namespace));
-    let Submission {
-        submit, pending, ..
-    } = use_submit(
-        state,
-        |f: &ContainerForm| f.validate(true),
-        |client, f| {
-            let request = f.to_create();
-            Some(async move { client.create_container(&request).await })
-        },
-        move |c: &Container| session.link(&format!("/containers/{}", c.id)),
-    );
-    view! {
-        <section class="page narrow">
-            <h1>"Create a container"</h1>
-            <ContainerFormView state creating=true submit pending submit_label="Create container"/>
-        </section>
-    }
+    create_page(
+        "Create a container",
+        ContainerForm::new(&namespace),
+        "Create container",
+        container_fields,
+    )
 }
 
 #[component]
 pub fn ContainerEdit() -> impl IntoView {
-    let session = use_session();
-    let id = use_route_id();
-    // Loaded once (no polling): nothing re-reads the container over the user's edits.
-    let data = LocalResource::new(move || {
-        let (client, id) = (session.client(), id.get());
-        async move { client.get_container(&id).await }
-    });
-    view! {
-        <section class="page narrow">
-            {loaded(data, "container", "/containers", |c| view! { <ContainerEditForm c/> }.into_any())}
-        </section>
-    }
-}
-
-#[component]
-fn ContainerEditForm(c: Container) -> impl IntoView {
-    let session = use_session();
-    let state = FormState::new(ContainerForm::from_container(&c));
-    let original = StoredValue::new(c.clone());
-    let Submission {
-        submit,
-        pending,
-        nothing_to_save,
-    } = use_submit(
-        state,
-        |f: &ContainerForm| f.validate(false),
-        move |client, f| {
-            let (id, request) = original.with_value(|o| (o.id.clone(), f.to_update(o)));
-            (!request.is_empty())
-                .then_some(async move { client.update_container(&id, &request).await })
-        },
-        move |c: &Container| session.link(&format!("/containers/{}", c.id)),
-    );
-    view! {
-        <h1>{format!("Edit container {}", c.name)}</h1>
-        {c.status.is_transient().then(|| view! {
-            <div class="banner banner-info"><p>{format!("This container is {} right now: saving may be refused until it settles.", c.status)}</p></div>
-        })}
-        {move || nothing_to_save.get().then(|| view! { <p class="banner banner-info" role="status">"Nothing changed: there is nothing to save."</p> })}
-        <ContainerFormView state creating=false submit pending submit_label="Save and deploy"/>
-    }
-}
-
-/// The namespace to create the container in, from the namespaces of the region.
-#[component]
-fn NamespacePicker(
-    form: RwSignal<ContainerForm>,
-    errors: RwSignal<crate::forms::FieldErrors>,
-) -> impl IntoView {
-    let session = use_session();
-    let namespaces = LocalResource::new(move || {
-        let client = session.client();
-        async move {
-            client
-                .list_namespaces(&ListNamespacesQuery {
-                    page_size: Some(1000),
-                    ..Default::default()
-                })
-                .await
-        }
-    });
-    let error = error_for(errors, "namespace_id");
-    view! {
-        <div class="field" class:has-error=move || error.with(Option::is_some)>
-            <label for="namespace_id">"Namespace"</label>
-            <select id="namespace_id" name="namespace_id" aria-invalid=move || error.with(Option::is_some).to_string()
-                on:change=move |ev| {
-                    let id = event_target_value(&ev);
-                    form.update(|f| f.namespace_id = id);
-                    errors.update(|e| { e.remove("namespace_id"); });
-                }>
-                <option value="" selected=move || form.with(|f| f.namespace_id.is_empty())>"Choose a namespace"</option>
-                {move || namespaces.get().and_then(Result::ok).map(|list| list.namespaces.into_iter().map(|ns| {
-                    let id = ns.id.clone();
-                    let selected = move || form.with(|f| f.namespace_id == id);
-                    view! { <option value=ns.id.clone() selected=selected>{format!("{} ({})", ns.name, ns.status)}</option> }
-                }).collect_view())}
-            </select>
-            {move || error.get().map(|m| view! { <p class="field-error" id="namespace_id-error" role="alert">{m}</p> })}
-        </div>
-    }
-}
-
-/// A radio group for one choice of a oneof; switching it keeps the values
-/// typed for the other choices, but only the chosen one is sent.
-#[component]
-fn Choice<E: Copy + PartialEq + Send + Sync + 'static>(
-    form: RwSignal<ContainerForm>,
-    lens: Lens<ContainerForm, E>,
-    name: &'static str,
-    legend: &'static str,
-    options: &'static [(E, &'static str)],
-) -> impl IntoView {
-    view! {
-        <fieldset class="choice">
-            <legend>{legend}</legend>
-            {options.iter().map(|(value, label)| {
-                let value = *value;
-                let id = format!("{name}-{}", label.to_lowercase().replace(' ', "-"));
-                let for_id = id.clone();
-                view! {
-                    <label class="check" for=for_id>
-                        <input type="radio" id=id name=name
-                            prop:checked=move || form.with(|f| *(lens.get)(f) == value)
-                            on:change=move |_| form.update(|f| *(lens.set)(f) = value)/>
-                        " " {*label}
-                    </label>
-                }
-            }).collect_view()}
-        </fieldset>
-    }
+    edit_page("Save and deploy", container_fields)
 }
 
 const PROBE_KINDS: &[(ProbeKind, &str)] = &[(ProbeKind::Tcp, "TCP"), (ProbeKind::Http, "HTTP")];
@@ -256,33 +132,19 @@ const SCALING_KINDS: &[(ScalingKind, &str)] = &[
     (ScalingKind::MemoryPercent, "Memory usage"),
 ];
 
-#[component]
-fn ContainerFormView(
-    state: FormState<ContainerForm>,
-    creating: bool,
-    submit: impl Fn() + 'static,
-    #[prop(into)] pending: Signal<bool>,
-    submit_label: &'static str,
-) -> impl IntoView {
-    let session = use_session();
-    let FormState {
-        form,
-        errors,
-        failure,
-        ..
-    } = state;
+fn container_fields(state: FormState<ContainerForm>, creating: bool) -> AnyView {
+    let FormState { form, errors, .. } = state;
     let threshold_unit = move || match form.with(|f| f.scaling_kind) {
         ScalingKind::ConcurrentRequests => "Requests per instance before adding one (1 to 80).",
         ScalingKind::CpuPercent => "CPU usage, in percent, before adding an instance.",
         ScalingKind::MemoryPercent => "Memory usage, in percent, before adding an instance.",
     };
     view! {
-        <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
-            <FailureBanner failure/>
             <fieldset>
                 <legend>"General"</legend>
                 {creating.then(|| view! {
-                    <NamespacePicker form errors/>
+                    <ResourcePicker form lens=lens!(namespace_id) errors catalog={Catalog::<Namespace>::all()}
+                        key="namespace_id" id="namespace_id" label="Namespace" none_label="Choose a namespace"/>
                     <TextField form lens=lens!(name) id="name" label="Name" key="name" errors required=true
                         hint="2 to 34 lowercase letters, digits and dashes."/>
                 })}
@@ -347,7 +209,7 @@ fn ContainerFormView(
                 {move || error_for(errors, "startup_probe").get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                 {move || form.with(|f| f.startup_enabled).then(|| view! { <ProbeFields form errors startup=true/> })}
             </fieldset>
-            <EnvEditor form lens=lens!(env) id="env" legend="Environment variables" field="environment_variables" errors/>
+            <KeyValueEditor form lens=lens!(env) id="env" legend="Environment variables" field="environment_variables" errors paste=true/>
             <SecretEditor form lens=lens!(secrets) id="secrets" legend="Secret variables" field="secret_environment_variables" errors/>
             <fieldset>
                 <legend>"Command"</legend>
@@ -357,12 +219,6 @@ fn ContainerFormView(
                     hint="One argument per line."/>
             </fieldset>
             <TextField form lens=lens!(tags) id="tags" label="Tags" key="tags" errors hint="Separated by commas."/>
-            <div class="actions">
-                <button type="submit" disabled=move || pending.get()>
-                    {move || if pending.get() { "Saving…" } else { submit_label }}
-                </button>
-                <a class="button secondary" href=session.link("/containers")>"Cancel"</a>
-            </div>
-        </form>
     }
+    .into_any()
 }

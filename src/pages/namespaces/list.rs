@@ -1,54 +1,44 @@
-use crate::api::containers::ListContainersQuery;
+use crate::api::containers::Container;
 use crate::api::list::NameOrder;
-use crate::api::namespaces::ListNamespacesQuery;
+use crate::api::namespaces::Namespace;
+use crate::api::ListQuery;
 use crate::components::filter_bar::{FilterBar, NAME_ORDERS};
-use crate::components::resource_table::{Page, ResourceTable, PAGE_SIZE};
+use crate::components::resource_table::{Page, ResourceTable};
 use crate::components::status_badge::StatusBadge;
 use crate::components::time::local_time;
+use crate::pages::shell::detail_path;
+use crate::state::query::{use_list_params, TextFilter};
 use crate::state::session::use_session;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use std::collections::HashMap;
 
 #[component]
 pub fn NamespaceList() -> impl IntoView {
     let session = use_session();
-    let query = use_query_map();
+    let params = use_list_params();
     view! {
         <section class="page">
             <div class="page-head">
                 <h1>"Namespaces"</h1>
-                <a class="button" href="/namespaces/new">"Create namespace"</a>
+                <a class="button" href=move || session.link("/namespaces/new")>"Create namespace"</a>
             </div>
-            <FilterBar filters=&[("name", "Name"), ("project_id", "Project ID")] orders=NAME_ORDERS/>
+            <FilterBar filters=&[TextFilter::Name, TextFilter::ProjectId] orders=NAME_ORDERS/>
             <ResourceTable
                 noun="namespaces"
                 headers=&["Name", "Status", "Containers", "Project", "Created", "Updated"]
                 fetch=move |client, page| {
-                    let q = query.get();
+                    let query = params.get().to_list_query(page, NameOrder::CreatedAtDesc);
                     async move {
-                        let list = client
-                            .list_namespaces(&ListNamespacesQuery {
-                                page: Some(page),
-                                page_size: Some(PAGE_SIZE),
-                                order_by: Some(q.get("order_by").map_or(NameOrder::CreatedAtDesc, |o| NameOrder::from_wire(&o))),
-                                project_id: q.get("project_id"),
-                                name: q.get("name"),
-                                ..Default::default()
-                            })
-                            .await?;
+                        let list = client.list::<Namespace>(&query).await?;
                         // One list call counts the containers of every namespace shown.
                         let mut counts: HashMap<String, usize> = HashMap::new();
-                        if let Ok(all) = client
-                            .list_containers(&ListContainersQuery { page_size: Some(1000), ..Default::default() })
-                            .await
-                        {
-                            for c in all.containers {
+                        if let Ok(all) = client.list::<Container>(&ListQuery::all()).await {
+                            for c in all.items {
                                 *counts.entry(c.namespace_id).or_default() += 1;
                             }
                         }
                         let items = list
-                            .namespaces
+                            .items
                             .into_iter()
                             .map(|ns| {
                                 let count = counts.get(&ns.id).copied().unwrap_or(0);
@@ -61,7 +51,7 @@ pub fn NamespaceList() -> impl IntoView {
                 transient=|(ns, _)| ns.status.is_transient()
                 row=move |(ns, count)| view! {
                     <tr>
-                        <td><a href=session.link(&format!("/namespaces/{}", ns.id))>{ns.name}</a></td>
+                        <td><a href=session.link(&detail_path::<Namespace>(&ns.id))>{ns.name}</a></td>
                         <td><StatusBadge status=ns.status/></td>
                         <td>{count}</td>
                         <td class="mono">{ns.project_id}</td>

@@ -1,5 +1,6 @@
-//! Editors for environment variables and secret variables: rows to add and
-//! remove, a `.env` block to paste, and a message on each row at fault.
+//! Key/value row editors: environment variables and cron headers (rows to
+//! add and remove, a `.env` block to paste where it helps), and secret
+//! variables; a message on each row at fault.
 
 use crate::components::field::Lens;
 use crate::forms::env::{merge_rows, parse_dotenv, EnvRow, SecretRow};
@@ -56,8 +57,9 @@ fn map_errors(errors: RwSignal<FieldErrors>, field: &'static str) -> impl IntoVi
     }
 }
 
+/// Name/value rows (variables, headers). `paste` offers a `.env` block.
 #[component]
-pub fn EnvEditor<F: Send + Sync + 'static>(
+pub fn KeyValueEditor<F: Send + Sync + 'static>(
     form: RwSignal<F>,
     lens: Lens<F, Vec<EnvRow>>,
     id: &'static str,
@@ -65,10 +67,13 @@ pub fn EnvEditor<F: Send + Sync + 'static>(
     /// The API argument name, e.g. `environment_variables`.
     field: &'static str,
     errors: RwSignal<FieldErrors>,
+    #[prop(default = "Add variable")] add_label: &'static str,
+    #[prop(default = "NAME")] key_placeholder: &'static str,
+    #[prop(optional)] paste: bool,
 ) -> impl IntoView {
     let rows = move || form.with(|f| (lens.get)(f).len());
     let len = Memo::new(move |_| rows());
-    let paste = RwSignal::new(String::new());
+    let block = RwSignal::new(String::new());
     let edit = row_editor(form, lens, errors, field);
     let row_view = move |i: usize| {
         let error = row_error(errors, field, i);
@@ -77,7 +82,7 @@ pub fn EnvEditor<F: Send + Sync + 'static>(
         view! {
             <div class="kv-row" class:has-error=move || error().is_some()>
                 <label for=key_id.clone() class="visually-hidden">{format!("Name {}", i + 1)}</label>
-                <input id=key_id class="mono" placeholder="NAME" spellcheck="false" autocomplete="off"
+                <input id=key_id class="mono" placeholder=key_placeholder spellcheck="false" autocomplete="off"
                     aria-invalid=move || error().is_some().to_string()
                     prop:value=move || form.with(|f| (lens.get)(f).get(i).map(|r| r.key.clone()).unwrap_or_default())
                     on:input=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |r| r.key = v)); }/>
@@ -102,19 +107,19 @@ pub fn EnvEditor<F: Send + Sync + 'static>(
             {map_errors(errors, field)}
             <div class="kv-actions">
                 <button type="button" class="secondary small"
-                    on:click=move |_| form.update(|f| (lens.set)(f).push(EnvRow::default()))>"Add variable"</button>
+                    on:click=move |_| form.update(|f| (lens.set)(f).push(EnvRow::default()))>{add_label}</button>
             </div>
-            <details class="paste">
+            {paste.then(|| view! { <details class="paste">
                 <summary>"Paste a .env block"</summary>
                 <label for=paste_id.clone()>"One NAME=value per line"</label>
                 <textarea id=paste_id rows="4" class="mono" spellcheck="false"
-                    prop:value=move || paste.get() on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
+                    prop:value=move || block.get() on:input=move |ev| block.set(event_target_value(&ev))></textarea>
                 <button type="button" class="secondary small" on:click=move |_| {
-                    let pasted = parse_dotenv(&paste.get_untracked());
+                    let pasted = parse_dotenv(&block.get_untracked());
                     form.update(|f| merge_rows((lens.set)(f), pasted));
-                    paste.set(String::new());
+                    block.set(String::new());
                 }>"Add these variables"</button>
-            </details>
+            </details> })}
         </fieldset>
     }
 }

@@ -1,0 +1,277 @@
+//! One description of a resource of the API, and the five calls every
+//! resource has (list, get, create, update, delete) written once over it.
+//!
+//! A resource file (`namespaces.rs`, ...) keeps only its types and oneofs and
+//! says, by implementing [`Resource`], where it lives and what it sends.
+
+use super::client::{percent_encode, Client, Query};
+use super::error::ApiError;
+use super::list::ListOrder;
+use super::wire::{number_lenient, Status};
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// What the generic calls and views need to know of a resource.
+pub trait Resource: DeserializeOwned + Clone + PartialEq + 'static {
+    /// The collection's path under the region, which is also the console's
+    /// route for it: `/namespaces`.
+    const PATH: &'static str;
+    /// The key of the items in a List answer: `namespaces`.
+    const LIST_KEY: &'static str;
+    /// What people call one: `namespace`, `custom domain`.
+    const NOUN: &'static str;
+    /// The CreateX body.
+    type Create: Serialize;
+    /// The UpdateX body (a minimal PATCH).
+    type Update: Serialize;
+    /// The `order_by` values of its list.
+    type Order: ListOrder;
+
+    fn id(&self) -> &str;
+    fn status(&self) -> &Status;
+    /// How it is named on screen (a name, or a hostname).
+    fn label(&self) -> &str;
+    /// Absent while transient, empty when ready, the reason when in `error`.
+    fn error_message(&self) -> Option<&str>;
+}
+
+/// The query of every List call: page, size, order and the filters. Only
+/// what is set is sent; each list ignores the filters it does not know.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListQuery<O> {
+    pub page: Option<u32>,
+    pub page_size: Option<u32>,
+    pub order_by: Option<O>,
+    pub organization_id: Option<String>,
+    pub project_id: Option<String>,
+    pub namespace_id: Option<String>,
+    pub container_id: Option<String>,
+    pub name: Option<String>,
+}
+
+impl<O> Default for ListQuery<O> {
+    fn default() -> Self {
+        ListQuery {
+            page: None,
+            page_size: None,
+            order_by: None,
+            organization_id: None,
+            project_id: None,
+            namespace_id: None,
+            container_id: None,
+            name: None,
+        }
+    }
+}
+
+impl<O: fmt::Display> ListQuery<O> {
+    /// Every item of the region that the filters select, up to the API's page maximum.
+    pub fn all() -> Self {
+        ListQuery {
+            page_size: Some(1000),
+            ..Default::default()
+        }
+    }
+
+    pub fn to_query(&self) -> Query {
+        Query::new()
+            .opt("page", self.page)
+            .opt("page_size", self.page_size)
+            .opt("order_by", self.order_by.as_ref())
+            .opt("organization_id", self.organization_id.as_ref())
+            .opt("project_id", self.project_id.as_ref())
+            .opt("namespace_id", self.namespace_id.as_ref())
+            .opt("container_id", self.container_id.as_ref())
+            .opt("name", self.name.as_ref())
+    }
+}
+
+/// A List answer: `{"<list key>": [...], "total_count": N}`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct List<R> {
+    pub items: Vec<R>,
+    pub total_count: u64,
+}
+
+impl<'de, R: Resource> Deserialize<'de> for List<R> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ListVisitor<R>(PhantomData<R>);
+
+        impl<'de, R: Resource> Visitor<'de> for ListVisitor<R> {
+            type Value = List<R>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "a list of {}", R::LIST_KEY)
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<List<R>, A::Error> {
+                let (mut items, mut total_count) = (None, 0);
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key == R::LIST_KEY {
+                        items = Some(map.next_value::<Vec<R>>()?);
+                    } else if key == "total_count" {
+                        total_count = map.next_value::<TotalCount>()?.0;
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                let items = items.ok_or_else(|| serde::de::Error::missing_field(R::LIST_KEY))?;
+                Ok(List { items, total_count })
+            }
+        }
+
+        d.deserialize_map(ListVisitor(PhantomData))
+    }
+}
+
+/// `total_count` as a number, a string or `null`.
+struct TotalCount(u64);
+
+impl<'de> Deserialize<'de> for TotalCount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        number_lenient(d).map(TotalCount)
+    }
+}
+
+/// `/namespaces/{id}`, the ID percent-encoded so that it stays one segment.
+fn item_path<R: Resource>(id: &str) -> String {
+    format!("{}/{}", R::PATH, percent_encode(id))
+}
+
+impl Client {
+    pub async fn list<R: Resource>(
+        &self,
+        query: &ListQuery<R::Order>,
+    ) -> Result<List<R>, ApiError> {
+        self.get_json(R::PATH, query.to_query()).await
+    }
+
+    pub async fn read<R: Resource>(&self, id: &str) -> Result<R, ApiError> {
+        self.get_json(&item_path::<R>(id), Query::new()).await
+    }
+
+    pub async fn create<R: Resource>(&self, body: &R::Create) -> Result<R, ApiError> {
+        self.post_json(R::PATH, body).await
+    }
+
+    pub async fn update<R: Resource>(&self, id: &str, body: &R::Update) -> Result<R, ApiError> {
+        self.patch_json(&item_path::<R>(id), body).await
+    }
+
+    /// Answers the resource as it now is (`deleting`); a later read answers 404.
+    pub async fn delete<R: Resource>(&self, id: &str) -> Result<R, ApiError> {
+        self.delete_json(&item_path::<R>(id)).await
+    }
+
+    /// Counts what a list would hold (one call asking for one item).
+    pub async fn count<R: Resource>(
+        &self,
+        mut query: ListQuery<R::Order>,
+    ) -> Result<u64, ApiError> {
+        query.page_size = Some(1);
+        self.list::<R>(&query).await.map(|l| l.total_count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::client::ApiConfig;
+    use crate::api::containers::Container;
+    use crate::api::domains::Domain;
+    use crate::api::list::{HostnameOrder, NameOrder};
+    use crate::api::namespaces::Namespace;
+    use crate::api::triggers::Trigger;
+    use crate::api::wire::Region;
+    use serde_json::json;
+
+    /// The URL a call on `R` goes to, and a list answer decoded through `List<R>`.
+    fn check<R: Resource>(item: serde_json::Value, path: &str, key: &str) {
+        assert_eq!((R::PATH, R::LIST_KEY), (path, key));
+        let cfg = ApiConfig {
+            region: Region::NlAms,
+            ..Default::default()
+        };
+        assert_eq!(
+            cfg.url(&item_path::<R>("1d/../x"), &Query::new()),
+            format!("/containers/v1/regions/nl-ams{path}/1d%2F..%2Fx"),
+            "an ID stays one path segment"
+        );
+        let body = json!({ key: [item.clone(), item], "total_count": "7", "next": null });
+        let list: List<R> = serde_json::from_value(body).unwrap();
+        assert_eq!((list.items.len(), list.total_count), (2, 7));
+        assert_eq!(list.items[0].id(), "1");
+        assert_eq!(list.items[0].status(), &Status::Ready);
+        // Another resource's list is not this one's.
+        let other = json!({"something_else": [], "total_count": 0});
+        assert!(serde_json::from_value::<List<R>>(other).is_err());
+    }
+
+    #[test]
+    fn one_description_serves_all_four_resources() {
+        check::<Namespace>(
+            json!({"id": "1", "name": "web", "project_id": "p", "status": "ready"}),
+            "/namespaces",
+            "namespaces",
+        );
+        check::<Container>(
+            json!({"id": "1", "name": "api", "namespace_id": "n", "status": "ready"}),
+            "/containers",
+            "containers",
+        );
+        check::<Domain>(
+            json!({"id": "1", "container_id": "c", "hostname": "a.example.com", "status": "ready"}),
+            "/domains",
+            "domains",
+        );
+        check::<Trigger>(
+            json!({"id": "1", "name": "t", "container_id": "c", "status": "ready", "source_type": "cron",
+                   "cron_config": {"schedule": "* * * * *", "timezone": "UTC"}}),
+            "/triggers",
+            "triggers",
+        );
+        assert_eq!(
+            [
+                Namespace::NOUN,
+                Container::NOUN,
+                Domain::NOUN,
+                Trigger::NOUN
+            ],
+            ["namespace", "container", "custom domain", "trigger"]
+        );
+    }
+
+    #[test]
+    fn one_list_query_carries_every_filter() {
+        let q: ListQuery<NameOrder> = ListQuery {
+            page: Some(3),
+            page_size: Some(20),
+            order_by: Some(NameOrder::NameDesc),
+            organization_id: Some("o".into()),
+            project_id: Some("p".into()),
+            namespace_id: Some("n".into()),
+            container_id: Some("c".into()),
+            name: Some("".into()),
+        };
+        let pairs = q.to_query().0;
+        let keys: Vec<_> = pairs.iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            keys,
+            [
+                "page",
+                "page_size",
+                "order_by",
+                "organization_id",
+                "project_id",
+                "namespace_id",
+                "container_id"
+            ],
+            "an empty filter is not sent"
+        );
+        assert_eq!(pairs[2].1, "name_desc");
+        let all: ListQuery<HostnameOrder> = ListQuery::all();
+        assert_eq!(all.to_query().0, vec![("page_size", "1000".to_string())]);
+    }
+}

@@ -1,0 +1,194 @@
+//! Choosing a resource by name: one `<select>` over a list of the region
+//! (a [`Catalog`]), used by form pickers (the namespace of a new container,
+//! the container of a new domain or trigger) and by list filters (by
+//! namespace, by container), which keep their choice in the URL.
+
+use crate::api::{ApiError, ListQuery, Resource};
+use crate::components::field::Lens;
+use crate::forms::FieldErrors;
+use crate::state::query::{ListParamsHandle, OwnerFilter};
+use crate::state::session::use_session;
+use leptos::prelude::*;
+
+/// Every item of `R` that a query selects (up to 1000), read once per change
+/// of the session or the query; also what tables use to show names for IDs.
+pub struct Catalog<R: 'static> {
+    data: LocalResource<Option<Result<Vec<R>, ApiError>>>,
+}
+
+impl<R> Clone for Catalog<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<R> Copy for Catalog<R> {}
+
+impl<R: Resource> Catalog<R> {
+    /// Lists `R` with `query` (which may read signals); nothing is called without a key.
+    pub fn new(query: impl Fn() -> ListQuery<R::Order> + 'static) -> Self {
+        let session = use_session();
+        let data = LocalResource::new(move || {
+            let call = session.has_token().then(|| (session.client(), query()));
+            async move {
+                match call {
+                    Some((client, query)) => Some(client.list::<R>(&query).await.map(|l| l.items)),
+                    None => None,
+                }
+            }
+        });
+        Catalog { data }
+    }
+
+    /// Every item of the region.
+    pub fn all() -> Self {
+        Self::new(ListQuery::all)
+    }
+
+    /// The items, empty while loading or when the list failed.
+    pub fn items(&self) -> Vec<R> {
+        self.data
+            .get()
+            .flatten()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+    }
+
+    /// The item with `id`, once loaded.
+    pub fn find(&self, id: &str) -> Option<R> {
+        self.data.with(|d| {
+            d.as_ref()?
+                .as_ref()?
+                .as_ref()
+                .ok()?
+                .iter()
+                .find(|r| r.id() == id)
+                .cloned()
+        })
+    }
+
+    /// The name shown for `id`: its label once loaded, the ID until then.
+    pub fn label_of(&self, id: &str) -> String {
+        self.find(id)
+            .map(|r| r.label().to_string())
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    fn failure(&self) -> Option<ApiError> {
+        self.data.get().flatten().and_then(Result::err)
+    }
+}
+
+/// The select itself. `value` is the chosen ID; an ID that is not in the
+/// list (another namespace's container, a list still loading) stays shown.
+#[component]
+fn ResourceSelect<R: Resource + Send + Sync>(
+    catalog: Catalog<R>,
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] value: Signal<Option<String>>,
+    on_change: impl Fn(Option<String>) + 'static,
+    /// The first option, which chooses nothing ("All namespaces", "Choose a container").
+    none_label: &'static str,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+    #[prop(optional)] hint: &'static str,
+    #[prop(optional)] inline: bool,
+) -> impl IntoView {
+    let options = move || {
+        let chosen = value.get();
+        let items = catalog.items();
+        let missing = chosen
+            .clone()
+            .filter(|c| !items.iter().any(|r| r.id() == c.as_str()));
+        let listed = items.into_iter().map(move |r| {
+            let rid = r.id().to_string();
+            let text = format!("{} ({})", r.label(), r.status());
+            let selected = value.get().as_deref() == Some(rid.as_str());
+            view! { <option value=rid selected=selected>{text}</option> }
+        });
+        missing
+            .map(|m| {
+                let text = m.clone();
+                view! { <option value=m selected=true>{text}</option> }
+            })
+            .into_iter()
+            .chain(listed)
+            .collect_view()
+    };
+    let described = move || {
+        [
+            (!hint.is_empty()).then(|| format!("{id}-hint")),
+            error.with(Option::is_some).then(|| format!("{id}-error")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+    };
+    view! {
+        <div class="field" class:inline=inline class:has-error=move || error.with(Option::is_some)>
+            <label for=id>{label}</label>
+            <select id=id name=id aria-invalid=move || error.with(Option::is_some).to_string() aria-describedby=described
+                on:change=move |ev| on_change(Some(event_target_value(&ev)).filter(|v| !v.is_empty()))>
+                <option value="" selected=move || value.with(Option::is_none)>{none_label}</option>
+                {options}
+            </select>
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=format!("{id}-hint")>{hint}</p> })}
+            {move || catalog.failure().map(|e| view! {
+                <p class="field-error" role="alert">{format!("The list could not be loaded: {}", e.user_message())}</p>
+            })}
+            {move || error.get().map(|m| view! { <p class="field-error" id=format!("{id}-error") role="alert">{m}</p> })}
+        </div>
+    }
+}
+
+/// Chooses the resource a new one belongs to: sets the form field behind
+/// `lens`; its messages are filed under `key`.
+#[component]
+pub fn ResourcePicker<F: Send + Sync + 'static, R: Resource + Send + Sync>(
+    form: RwSignal<F>,
+    lens: Lens<F, String>,
+    errors: RwSignal<FieldErrors>,
+    catalog: Catalog<R>,
+    key: &'static str,
+    id: &'static str,
+    label: &'static str,
+    none_label: &'static str,
+    #[prop(optional)] hint: &'static str,
+) -> impl IntoView {
+    let value = Signal::derive(move || {
+        Some(form.with(|f| (lens.get)(f).clone())).filter(|v| !v.is_empty())
+    });
+    let error = Signal::derive(move || errors.with(|e| e.get(key).cloned()));
+    view! {
+        <ResourceSelect catalog id label value none_label error hint
+            on_change={move |v: Option<String>| {
+                form.update(|f| *(lens.set)(f) = v.unwrap_or_default());
+                errors.update(|e| { e.remove(key); });
+            }}/>
+    }
+}
+
+/// Filters a list by the resource that owns its items; the choice lives in
+/// the URL. `clears` names filters that depend on this one (a container
+/// chosen in another namespace no longer applies).
+#[component]
+pub fn OwnerFilterSelect<R: Resource + Send + Sync>(
+    params: ListParamsHandle,
+    filter: OwnerFilter,
+    catalog: Catalog<R>,
+    id: &'static str,
+    label: &'static str,
+    none_label: &'static str,
+    #[prop(optional)] clears: Option<OwnerFilter>,
+) -> impl IntoView {
+    let value = Signal::derive(move || params.params.with(|p| filter.get(p).map(str::to_string)));
+    view! {
+        <ResourceSelect catalog id label value none_label inline=true
+            on_change={move |v: Option<String>| params.update(|p| {
+                *filter.slot(p) = v;
+                if let Some(dependent) = clears {
+                    *dependent.slot(p) = None;
+                }
+            })}/>
+    }
+}

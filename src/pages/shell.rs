@@ -1,0 +1,385 @@
+//! The page mechanisms every resource shares: routes and their typed ID,
+//! loading one resource (polled on detail pages, once on edit pages), the
+//! detail page head, and the create and edit pages around a resource's form.
+
+use crate::api::client::percent_encode;
+use crate::api::{ApiError, Client, Resource};
+use crate::components::delete_button::{Cascade, DeleteButton};
+use crate::components::error_banner::ErrorBanner;
+use crate::components::status_badge::StatusBadge;
+use crate::forms::{server_field_errors, FieldErrors, ResourceForm};
+use crate::pages::common::GoneNotice;
+use crate::poll::use_polled_resource;
+use crate::state::session::use_session;
+use leptos::prelude::*;
+use leptos::Params;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
+
+/// `/containers/{id}`: a resource's page (the console's routes mirror the API's paths).
+pub fn detail_path<R: Resource>(id: &str) -> String {
+    format!("{}/{}", R::PATH, percent_encode(id))
+}
+
+pub fn edit_path<R: Resource>(id: &str) -> String {
+    format!("{}/edit", detail_path::<R>(id))
+}
+
+/// The `:id` of `/namespaces/:id` and `/namespaces/:id/edit`.
+#[derive(Params, Clone, Debug, PartialEq)]
+struct RouteId {
+    id: Option<String>,
+}
+
+pub fn use_route_id() -> Memo<String> {
+    let params = use_params::<RouteId>();
+    Memo::new(move |_| params.get().ok().and_then(|p| p.id).unwrap_or_default())
+}
+
+/// The resource the route names. A detail page re-reads it while it is
+/// transient; an edit page reads it once, so nothing overwrites the user's edits.
+fn use_routed_resource<R: Resource>(poll: bool) -> LocalResource<Result<R, ApiError>> {
+    let session = use_session();
+    let id = use_route_id();
+    let fetch = move || {
+        let (client, id) = (session.client(), id.get());
+        async move { client.read::<R>(&id).await }
+    };
+    if poll {
+        use_polled_resource(fetch, |r: &R| r.status().is_transient())
+    } else {
+        LocalResource::new(fetch)
+    }
+}
+
+/// A page body for one loaded resource: `render` it once loaded; a 404 says
+/// it is gone (deleted meanwhile, or another region); other errors in words.
+/// Polling re-reads the resource often: the view is rebuilt only when what
+/// was read differs, so an open dialog or a scrolled table stays as it is.
+pub fn loaded<R: Resource + Send + Sync>(
+    data: LocalResource<Result<R, ApiError>>,
+    render: impl Fn(R) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let current = Memo::new(move |_| data.get());
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || current.get().map(|result| match result {
+                Ok(value) => render(value),
+                Err(e) if e.is_not_found() => view! { <GoneNotice kind=R::NOUN list=R::PATH/> }.into_any(),
+                Err(error) => view! { <ErrorBanner error/> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+/// A detail page: the resource of the route, live while it is transient.
+/// `render` also gets a way to read it again at once (after an action that
+/// changed it, such as a redeploy).
+pub fn detail_page<R: Resource + Send + Sync>(
+    render: impl Fn(R, Callback<()>) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let data = use_routed_resource::<R>(true);
+    let reload = Callback::new(move |_| data.refetch());
+    view! { <section class="page">{loaded(data, move |item| render(item, reload))}</section> }
+}
+
+/// The head of a detail page: name and status, Edit, any `extra` actions,
+/// Delete (going to `after_delete` once accepted), and the error message of
+/// a resource in `error`.
+pub fn detail_head<R: Resource + Send + Sync>(
+    item: &R,
+    extra: impl IntoView,
+    after_delete: String,
+    cascade: Option<Cascade>,
+) -> impl IntoView {
+    let session = use_session();
+    let error = item
+        .error_message()
+        .filter(|m| !m.is_empty())
+        .map(str::to_string);
+    view! {
+        <div class="page-head">
+            <h1>{item.label().to_string()} " " <StatusBadge status=item.status().clone()/></h1>
+            <div class="actions">
+                <a class="button secondary" href=session.link(&edit_path::<R>(item.id()))>"Edit"</a>
+                {extra}
+                <DeleteButton item=item.clone() after=after_delete cascade/>
+            </div>
+        </div>
+        {error.map(|m| view! {
+            <div class="banner banner-error" role="alert"><p><strong>"Error: "</strong>{m}</p></div>
+        })}
+    }
+}
+
+/// The state every create and edit form keeps: what the user typed, what was
+/// last saved (to know whether leaving loses anything), the messages by
+/// field, problems the page knows from other data (`blockers`, e.g. a
+/// container that has all its domains), and the last failure. Nothing here
+/// is ever reset by a failure.
+pub struct FormState<F: Send + Sync + 'static> {
+    pub form: RwSignal<F>,
+    pub saved: RwSignal<F>,
+    pub errors: RwSignal<FieldErrors>,
+    pub blockers: RwSignal<FieldErrors>,
+    pub failure: RwSignal<Option<ApiError>>,
+}
+
+impl<F: Send + Sync + 'static> Clone for FormState<F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<F: Send + Sync + 'static> Copy for FormState<F> {}
+
+impl<F: Clone + PartialEq + Send + Sync + 'static> FormState<F> {
+    pub fn new(initial: F) -> Self {
+        let state = FormState {
+            form: RwSignal::new(initial.clone()),
+            saved: RwSignal::new(initial),
+            errors: RwSignal::new(FieldErrors::new()),
+            blockers: RwSignal::new(FieldErrors::new()),
+            failure: RwSignal::new(None),
+        };
+        crate::components::unsaved::use_unsaved_guard(Signal::derive(move || state.is_dirty()));
+        state
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.form.with(|f| self.saved.with(|s| f != s))
+    }
+
+    /// Shows the client-side messages; `true` when there are none.
+    pub fn accept(&self, mut errors: FieldErrors) -> bool {
+        self.blockers.with_untracked(|b| {
+            for (field, message) in b {
+                errors
+                    .entry(field.clone())
+                    .or_insert_with(|| message.clone());
+            }
+        });
+        let ok = errors.is_empty();
+        self.errors.set(errors);
+        if ok {
+            self.failure.set(None);
+        } else {
+            focus_first_error();
+        }
+        ok
+    }
+
+    /// A rejected request: messages on the fields the server named, the
+    /// whole error in the banner, and every input left as typed.
+    pub fn rejected(&self, error: ApiError) {
+        self.errors.set(server_field_errors(&error));
+        self.failure.set(Some(error));
+    }
+
+    /// The form now matches what the API holds: leaving loses nothing.
+    pub fn mark_saved(&self) {
+        self.saved.set(self.form.get_untracked());
+    }
+}
+
+/// Moves focus to the first field marked invalid, once it is rendered.
+fn focus_first_error() {
+    request_animation_frame(|| {
+        if let Some(el) = document()
+            .query_selector("[aria-invalid=true]")
+            .ok()
+            .flatten()
+        {
+            use wasm_bindgen::JsCast;
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// The banner of a failed submit, saying that nothing typed was lost.
+#[component]
+pub fn FailureBanner(failure: RwSignal<Option<ApiError>>) -> impl IntoView {
+    let session = use_session();
+    move || {
+        failure.get().map(|error| {
+            let auth = error.is_auth();
+            view! {
+                <div class="banner banner-error" role="alert" id="form-failure">
+                    <p>{error.user_message()}</p>
+                    <p class="hint">"Nothing you typed was lost: correct what is needed and submit again."</p>
+                    {auth.then(|| view! { <p><a href=session.link("/settings") target="_blank">"Open Settings in a new tab"</a></p> })}
+                </div>
+            }
+        })
+    }
+}
+
+/// What submitting a form does, for create and edit alike: validate on the
+/// client; build the request (`send` answers `None` when an edit changed
+/// nothing); while it runs, show it; on success mark the form saved and open
+/// `open(answer)`; on failure keep every input and show why.
+pub struct Submission<S> {
+    pub submit: S,
+    pub pending: Signal<bool>,
+    pub nothing_to_save: Signal<bool>,
+}
+
+pub fn use_submit<F, T, Fut>(
+    state: FormState<F>,
+    check: impl Fn(&F) -> FieldErrors + Copy + 'static,
+    send: impl Fn(Client, &F) -> Option<Fut> + Copy + 'static,
+    open: impl Fn(&T) -> String + Copy + 'static,
+) -> Submission<impl Fn() + Clone + 'static>
+where
+    F: Clone + PartialEq + Send + Sync + 'static,
+    T: 'static,
+    Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
+{
+    let session = use_session();
+    let navigate = leptos_router::hooks::use_navigate();
+    let pending = RwSignal::new(false);
+    let nothing_to_save = RwSignal::new(false);
+    let submit = move || {
+        if pending.get_untracked() || !state.accept(state.form.with_untracked(check)) {
+            return;
+        }
+        let request = state
+            .form
+            .with_untracked(|f| send(session.client_untracked(), f));
+        nothing_to_save.set(request.is_none());
+        let Some(request) = request else { return };
+        pending.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let answer = request.await;
+            // The page may have been left meanwhile: then there is nothing to update.
+            if pending.try_set(false).is_some() {
+                return;
+            }
+            match answer {
+                Ok(saved) => {
+                    state.mark_saved();
+                    navigate(&open(&saved), Default::default());
+                }
+                Err(error) => state.rejected(error),
+            }
+        });
+    };
+    Submission {
+        submit,
+        pending: pending.into(),
+        nothing_to_save: nothing_to_save.into(),
+    }
+}
+
+/// Renders the fields of a form for `F`; `creating` tells create from edit.
+pub type FormFields<F> = fn(FormState<F>, bool) -> AnyView;
+
+/// The `<form>` around a resource's fields: the failure banner, the fields,
+/// submit and cancel.
+fn form_frame<F: Clone + PartialEq + Send + Sync + 'static>(
+    state: FormState<F>,
+    submit: impl Fn() + 'static,
+    pending: Signal<bool>,
+    submit_label: &'static str,
+    cancel_href: String,
+    fields: AnyView,
+) -> impl IntoView {
+    view! {
+        <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
+            <FailureBanner failure=state.failure/>
+            {fields}
+            <div class="actions">
+                <button type="submit" disabled=move || pending.get()>
+                    {move || if pending.get() { "Saving…" } else { submit_label }}
+                </button>
+                <a class="button secondary" href=cancel_href>"Cancel"</a>
+            </div>
+        </form>
+    }
+}
+
+/// The create page of `F::Item`: `initial` values (the API's defaults, and
+/// whatever the link that led here chose); on success, the new resource's page.
+pub fn create_page<F: ResourceForm>(
+    title: &'static str,
+    initial: F,
+    submit_label: &'static str,
+    fields: FormFields<F>,
+) -> impl IntoView {
+    let session = use_session();
+    let state = FormState::new(initial);
+    let Submission {
+        submit, pending, ..
+    } = use_submit(
+        state,
+        |f: &F| f.validate(true),
+        |client, f: &F| {
+            let body = f.to_create();
+            Some(async move { client.create::<F::Item>(&body).await })
+        },
+        move |item: &F::Item| session.link(&detail_path::<F::Item>(item.id())),
+    );
+    let cancel = session.link(<F::Item as Resource>::PATH);
+    view! {
+        <section class="page narrow">
+            <h1>{title}</h1>
+            {form_frame(state, submit, pending, submit_label, cancel, fields(state, true))}
+        </section>
+    }
+}
+
+/// The edit page of the resource the route names: loaded once, saved as a
+/// minimal PATCH; it says when nothing changed, and when the resource is
+/// transient (the API may then refuse the change).
+pub fn edit_page<F: ResourceForm>(
+    submit_label: &'static str,
+    fields: FormFields<F>,
+) -> impl IntoView {
+    let data = use_routed_resource::<F::Item>(false);
+    view! {
+        <section class="page narrow">
+            {loaded(data, move |item| edit_form::<F>(item, submit_label, fields))}
+        </section>
+    }
+}
+
+fn edit_form<F: ResourceForm>(
+    item: F::Item,
+    submit_label: &'static str,
+    fields: FormFields<F>,
+) -> AnyView {
+    let session = use_session();
+    let state = FormState::new(F::from_item(&item));
+    let original = StoredValue::new(item.clone());
+    let Submission {
+        submit,
+        pending,
+        nothing_to_save,
+    } = use_submit(
+        state,
+        |f: &F| f.validate(false),
+        move |client, f: &F| {
+            let (id, body) = original.with_value(|o| (o.id().to_string(), f.to_update(o)));
+            body.map(|body| async move { client.update::<F::Item>(&id, &body).await })
+        },
+        move |item: &F::Item| session.link(&detail_path::<F::Item>(item.id())),
+    );
+    let noun = <F::Item as Resource>::NOUN;
+    let status = item.status().clone();
+    let cancel = session.link(&detail_path::<F::Item>(item.id()));
+    view! {
+        <h1>{format!("Edit {noun} {}", item.label())}</h1>
+        {status.is_transient().then(|| view! {
+            <div class="banner banner-info" role="status">
+                <p>{format!("This {noun} is {status} right now: saving may be refused until it settles.")}</p>
+            </div>
+        })}
+        {move || nothing_to_save.get().then(|| view! {
+            <p class="banner banner-info" role="status">"Nothing changed: there is nothing to save."</p>
+        })}
+        {form_frame(state, submit, pending, submit_label, cancel, fields(state, false))}
+    }
+    .into_any()
+}
