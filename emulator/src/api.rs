@@ -117,6 +117,7 @@ fn new_record(kind: Kind, region: &str, body: Map<String, Value>, now: u64) -> R
         updated_ms: now,
         failure: None,
         error_message: None,
+        write_only: Map::new(),
     }
 }
 
@@ -641,6 +642,27 @@ const SOURCES: [(&str, &str); 3] = [
     ("nats_config", "nats"),
 ];
 
+/// The write-only field of each source: accepted, never returned.
+fn write_only_field(member: &str) -> Option<&'static str> {
+    match member {
+        "sqs_config" => Some("secret_access_key"),
+        "nats_config" => Some("credentials_file_content"),
+        _ => None,
+    }
+}
+
+/// Keeps the write-only value a request sent (as a hash). Only fields
+/// present are updated (the spec), and proto3 cannot tell `""` from absent:
+/// an omitted, null or empty value keeps the one stored.
+fn keep_write_only(r: &mut Record, member: &str, sent: &Value) {
+    let Some(field) = write_only_field(member) else {
+        return;
+    };
+    if let Some(value) = sent.get(field).and_then(Value::as_str).filter(|v| !v.is_empty()) {
+        r.write_only.insert(field.into(), hash_secret(value).into());
+    }
+}
+
 /// Validates one source config; returns what a Trigger shows of it (no
 /// write-only fields) and whether it was complete for a create.
 fn source_config(c: &mut Check, member: &str, v: &Value, creating: bool) -> Option<Value> {
@@ -780,10 +802,9 @@ pub fn create_trigger(
         "destination_config": dest.unwrap_or_else(|| json!({"http_path": "/", "http_method": "post"})),
         "source_type": kind, member: config, "created_at": rfc3339(now),
     });
-    Ok(insert(
-        store,
-        new_record(Kind::Trigger, region, as_map(body), now),
-    ))
+    let mut record = new_record(Kind::Trigger, region, as_map(body), now);
+    keep_write_only(&mut record, member, &b[member]);
+    Ok(insert(store, record))
 }
 
 pub fn update_trigger(
@@ -827,7 +848,7 @@ pub fn update_trigger(
                     }
                     _ => v.clone(),
                 };
-                config = source_config(&mut c, member, &merged, false).map(|v| (member, v));
+                config = source_config(&mut c, member, &merged, false).map(|shown| (member, shown, v.clone()));
             }
         }
     }
@@ -849,8 +870,9 @@ pub fn update_trigger(
         r.body.insert("destination_config".into(), d);
         settles_at_once = false;
     }
-    if let Some((member, v)) = config {
-        r.body.insert(member.into(), v);
+    if let Some((member, shown, sent)) = config {
+        r.body.insert(member.into(), shown);
+        keep_write_only(r, member, &sent);
         settles_at_once = false;
     }
     finish_update(r, settles_at_once, now);

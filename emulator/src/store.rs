@@ -76,6 +76,10 @@ pub struct Record {
     /// Set when the resource will end in `error` rather than `ready`.
     pub failure: Option<String>,
     pub error_message: Option<String>,
+    /// Write-only fields (a trigger's SQS secret key or NATS credentials),
+    /// kept as hashes and never rendered.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub write_only: Map<String, Value>,
 }
 
 impl Record {

@@ -106,13 +106,16 @@ where
                         </thead>
                         <tbody>{list.items.into_iter().map(row).collect_view()}</tbody>
                     </table>
-                    <nav class="pager" aria-label="Pages">
-                        <button on:click=move |_| set_page(page.get_untracked().saturating_sub(1).max(1))
-                            disabled=move || { page.get() <= 1 }>"Previous"</button>
-                        <span>{move || format!("Page {} of {pages} · {} {noun}", page.get(), list.total_count)}</span>
-                        <button on:click=move |_| set_page(page.get_untracked() + 1)
-                            disabled=move || { page.get() >= pages }>"Next"</button>
-                    </nav>
+                    // A table inside a detail page needs no pager for one page.
+                    {(!local_pages || pages > 1).then(|| view! {
+                        <nav class="pager" aria-label=format!("Pages of {noun}")>
+                            <button on:click=move |_| set_page(page.get_untracked().saturating_sub(1).max(1))
+                                disabled=move || { page.get() <= 1 }>"Previous"</button>
+                            <span>{move || format!("Page {} of {pages} · {} {noun}", page.get(), list.total_count)}</span>
+                            <button on:click=move |_| set_page(page.get_untracked() + 1)
+                                disabled=move || { page.get() >= pages }>"Next"</button>
+                        </nav>
+                    })}
                 }
                 .into_any()
             }

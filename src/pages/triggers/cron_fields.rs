@@ -44,6 +44,9 @@ pub fn CronPreview(
         <div class="cron-preview" id="cron-preview" aria-live="polite">
             {move || match reading.get() {
                 Ok(s) => view! { <p class="cron-reading"><strong>{s.describe()}</strong></p> }.into_any(),
+                Err(_) if schedule.with(|s| s.trim().is_empty()) => view! {
+                    <p class="hint cron-reading">"Type a schedule: its meaning and next runs appear here."</p>
+                }.into_any(),
                 Err(problem) => view! { <p class="hint cron-reading">{format!("Not a schedule yet: {problem}")}</p> }.into_any(),
             }}
             {move || runs().map(|items| view! {
