@@ -186,7 +186,7 @@ where
             <legend>{legend}</legend>
             {options.iter().map(|(value, label)| {
                 let value = *value;
-                let id = format!("{name}-{}", label.to_lowercase().replace(' ', "-"));
+                let id = format!("{name}-{}", slug(label));
                 let for_id = id.clone();
                 view! {
                     <label class="check" for=for_id>
@@ -200,6 +200,16 @@ where
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
         </fieldset>
     }
+}
+
+/// `Schedule (cron)` → `schedule-cron`: a label as an element ID part.
+fn slug(label: &str) -> String {
+    label
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// A write-only secret: the API never returns it, so the input is never
