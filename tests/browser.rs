@@ -540,11 +540,7 @@ fn stub_fetch(status: u16, answer: &str) {
          };",
     );
     install
-        .call2(
-            &wasm_bindgen::JsValue::NULL,
-            &status.into(),
-            &answer.into(),
-        )
+        .call2(&wasm_bindgen::JsValue::NULL, &status.into(), &answer.into())
         .unwrap();
 }
 
@@ -598,10 +594,16 @@ async fn trigger_form_sends_only_the_chosen_source_and_shows_errors_on_its_field
     // Nothing typed: every required field of the chosen source says so, nothing is sent.
     type_into(&query(&root, "#name").unwrap(), "");
     submit(&root);
-    let message = wait_for("the schedule message", || text_of(&root, "#cron_schedule-error")).await;
+    let message = wait_for("the schedule message", || {
+        text_of(&root, "#cron_schedule-error")
+    })
+    .await;
     assert!(message.contains("Give a schedule"), "{message}");
     assert!(text_of(&root, "#name-error").is_some());
-    assert!(sent("POST").is_empty(), "nothing sent before the fields are right");
+    assert!(
+        sent("POST").is_empty(),
+        "nothing sent before the fields are right"
+    );
 
     // Fill NATS, then switch to cron: the NATS inputs stay in the form, not in the request.
     click(&root, "#source-nats-subject");

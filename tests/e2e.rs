@@ -93,6 +93,7 @@ fn create_watch_edit_redeploy_and_delete() {
     mark_page(&b);
     b.wait_for("namespace ready", 15, |b| badge(b).filter(|s| s == "ready"));
     assert_not_reloaded(&b);
+    b.assert_accessible("the namespace page");
 
     // 2. Create a container with an HTTP startup probe and two secrets.
     b.click_text("Create container");
@@ -122,6 +123,7 @@ fn create_watch_edit_redeploy_and_delete() {
         b.text("label[for=startup-kind-http]")
     });
     b.click("#startup-kind-http");
+    b.assert_accessible("the container form");
     // An HTTP probe needs a path: refused before any request.
     b.click("form button[type=submit]");
     b.wait_for("path error", 5, |b| b.text("#startup-path-error"));
@@ -136,6 +138,7 @@ fn create_watch_edit_redeploy_and_delete() {
     assert_eq!(first, "creating");
     b.wait_for("container ready", 20, |b| badge(b).filter(|s| s == "ready"));
     assert_not_reloaded(&b);
+    b.assert_accessible("the container page");
     let probe = b.text(".facts").unwrap_or_default();
     assert!(probe.contains("HTTP GET /healthz"), "{probe}");
 
@@ -148,6 +151,7 @@ fn create_watch_edit_redeploy_and_delete() {
     b.wait_for("edit form", 10, |b| {
         b.text("h1").filter(|t| t.starts_with("Edit container"))
     });
+    b.assert_accessible("the container edit form");
     b.type_into("#memory", "1024");
     let secret_row = b
         .eval(
@@ -215,6 +219,7 @@ fn create_watch_edit_redeploy_and_delete() {
         b.text("tbody td").filter(|t| t == "web")
     });
     mark_page(&b);
+    b.assert_accessible("the container list");
     b.wait_for("the container vanishes", 20, |b| {
         b.text(".empty").filter(|t| t.contains("No containers"))
     });

@@ -658,7 +658,11 @@ fn keep_write_only(r: &mut Record, member: &str, sent: &Value) {
     let Some(field) = write_only_field(member) else {
         return;
     };
-    if let Some(value) = sent.get(field).and_then(Value::as_str).filter(|v| !v.is_empty()) {
+    if let Some(value) = sent
+        .get(field)
+        .and_then(Value::as_str)
+        .filter(|v| !v.is_empty())
+    {
         r.write_only.insert(field.into(), hash_secret(value).into());
     }
 }
@@ -848,7 +852,8 @@ pub fn update_trigger(
                     }
                     _ => v.clone(),
                 };
-                config = source_config(&mut c, member, &merged, false).map(|shown| (member, shown, v.clone()));
+                config = source_config(&mut c, member, &merged, false)
+                    .map(|shown| (member, shown, v.clone()));
             }
         }
     }

@@ -562,7 +562,11 @@ fn stored_write_only(file: &std::path::Path, id: &str, field: &str) -> Option<St
     while let Some(v) = stack.pop() {
         match v {
             Value::Object(m) => {
-                if m.get("body").and_then(|b| b.get("id")).and_then(Value::as_str) == Some(id) {
+                if m.get("body")
+                    .and_then(|b| b.get("id"))
+                    .and_then(Value::as_str)
+                    == Some(id)
+                {
                     found = m["write_only"][field].as_str().map(str::to_string);
                 }
                 stack.extend(m.values());
@@ -586,29 +590,57 @@ async fn write_only_trigger_secrets_are_kept_unless_a_new_one_is_sent() {
     let cid = c["id"].as_str().unwrap();
     let sqs = json!({"region": "fr-par", "endpoint": "https://e.example", "access_key_id": "AK",
                      "secret_access_key": "first", "queue_url": "https://e.example/q"});
-    let (s, t) = call(&app, "POST", &format!("{B}/triggers"),
-        Some(json!({"container_id": cid, "name": "queue", "sqs_config": sqs}))).await;
+    let (s, t) = call(
+        &app,
+        "POST",
+        &format!("{B}/triggers"),
+        Some(json!({"container_id": cid, "name": "queue", "sqs_config": sqs})),
+    )
+    .await;
     assert_eq!(s, 200, "{t}");
-    assert!(t["sqs_config"].get("secret_access_key").is_none(), "never returned: {t}");
+    assert!(
+        t["sqs_config"].get("secret_access_key").is_none(),
+        "never returned: {t}"
+    );
     let id = t["id"].as_str().unwrap().to_string();
     let first = stored_write_only(&file, &id, "secret_access_key").expect("kept as a hash");
     assert!(!first.contains("first"), "stored as a hash, not the value");
 
     // Omitted, empty or null: kept. Other fields of the config change.
-    for (n, secret) in [None, Some(json!("")), Some(Value::Null)].into_iter().enumerate() {
+    for (n, secret) in [None, Some(json!("")), Some(Value::Null)]
+        .into_iter()
+        .enumerate()
+    {
         settle().await;
         let mut config = json!({"queue_url": format!("https://e.example/q{n}")});
         if let Some(secret) = secret {
             config["secret_access_key"] = secret;
         }
-        let (s, t) = call(&app, "PATCH", &format!("{B}/triggers/{id}"), Some(json!({"sqs_config": config}))).await;
+        let (s, t) = call(
+            &app,
+            "PATCH",
+            &format!("{B}/triggers/{id}"),
+            Some(json!({"sqs_config": config})),
+        )
+        .await;
         assert_eq!(s, 200, "{t}");
-        assert_eq!(t["sqs_config"]["access_key_id"], "AK", "fields left out are kept");
-        assert_eq!(stored_write_only(&file, &id, "secret_access_key").as_ref(), Some(&first));
+        assert_eq!(
+            t["sqs_config"]["access_key_id"], "AK",
+            "fields left out are kept"
+        );
+        assert_eq!(
+            stored_write_only(&file, &id, "secret_access_key").as_ref(),
+            Some(&first)
+        );
     }
     settle().await;
-    let (s, t) = call(&app, "PATCH", &format!("{B}/triggers/{id}"),
-        Some(json!({"sqs_config": {"secret_access_key": "second"}}))).await;
+    let (s, t) = call(
+        &app,
+        "PATCH",
+        &format!("{B}/triggers/{id}"),
+        Some(json!({"sqs_config": {"secret_access_key": "second"}})),
+    )
+    .await;
     assert_eq!(s, 200, "{t}");
     let second = stored_write_only(&file, &id, "secret_access_key").unwrap();
     assert_ne!(second, first, "a value sent replaces it");
