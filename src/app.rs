@@ -6,7 +6,7 @@ use crate::poll::provide_poller;
 use crate::state::session::{provide_session, use_session};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
-use leptos_router::hooks::query_signal_with_options;
+use leptos_router::hooks::{query_signal_with_options, use_location};
 use leptos_router::path;
 use leptos_router::NavigateOptions;
 
@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
             </header>
             <main id="main">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/namespaces"/> }/>
+                    <Route path=path!("/") view=HomeRedirect/>
                     <Route path=path!("/namespaces") view=namespaces::NamespaceList/>
                     <Route path=path!("/namespaces/new") view=namespaces::NamespaceCreate/>
                     <Route path=path!("/namespaces/:id") view=namespaces::NamespaceDetail/>
@@ -101,6 +101,18 @@ fn RegionSwitch() -> impl IntoView {
             </select>
         </label>
     }
+}
+
+/// `/` opens the namespaces, keeping the query (a shared link's region).
+#[component]
+fn HomeRedirect() -> impl IntoView {
+    let search = use_location().search.get_untracked();
+    let path = if search.is_empty() {
+        "/namespaces".to_string()
+    } else {
+        format!("/namespaces?{search}")
+    };
+    view! { <Redirect path/> }
 }
 
 #[component]

@@ -6,27 +6,10 @@
 
 mod support;
 
-use serde_json::{json, Value};
-use support::{dist_dir, Browser, Emulator};
+use serde_json::json;
+use support::{dist_dir, id_from_url, Browser, Emulator};
 
 const PROJECT: &str = "105bdce1-64c0-48ab-899d-868455867ecf";
-
-/// Reads a resource straight from the API, with the page's own fetch.
-fn api_get(b: &Browser, token: &str, path: &str) -> Value {
-    // A synchronous request: WebDriver's execute/sync cannot await a promise.
-    b.eval(
-        "const x = new XMLHttpRequest();
-         x.open('GET', '/containers/v1/regions/fr-par' + arguments[0], false);
-         x.setRequestHeader('X-Auth-Token', arguments[1]);
-         x.send();
-         return {status: x.status, body: JSON.parse(x.responseText)};",
-        json!([path, token]),
-    )
-}
-
-fn badge(b: &Browser) -> Option<String> {
-    b.text("h1 .badge")
-}
 
 /// Marks the page; the mark survives only as long as the page is not reloaded.
 fn mark_page(b: &Browser) {
@@ -39,13 +22,6 @@ fn assert_not_reloaded(b: &Browser) {
         json!(true),
         "the page reloaded"
     );
-}
-
-fn id_from_url(url: &str, prefix: &str) -> String {
-    url.strip_prefix(prefix)
-        .and_then(|rest| rest.split(['?', '/']).next())
-        .unwrap_or_else(|| panic!("{url} is not under {prefix}"))
-        .to_string()
 }
 
 #[test]
@@ -64,16 +40,7 @@ fn create_watch_edit_redeploy_and_delete() {
     );
     let b = Browser::start();
     let token = emulator.token.clone();
-    b.goto(&format!("{}/settings", emulator.url));
-    b.wait_for("settings", 20, |b| b.text("h1").filter(|t| t == "Settings"));
-    // Settings: the key (session storage) and the default project.
-    b.type_into("#secret-key", &token);
-    b.type_into("#project-id", PROJECT);
-    b.click("form button[type=submit]");
-    b.wait_for("saved", 5, |b| {
-        b.text("#key-state")
-            .filter(|t| t.contains("session storage"))
-    });
+    b.sign_in(&emulator.url, &token, PROJECT);
 
     // 1. Create a namespace; watch it become ready without a reload.
     b.goto(&format!("{}/namespaces/new", emulator.url));
@@ -89,9 +56,11 @@ fn create_watch_edit_redeploy_and_delete() {
     let url = b.wait_for("namespace page", 10, |b| {
         Some(b.url()).filter(|u| u.starts_with("/namespaces/") && !u.ends_with("/new"))
     });
-    let namespace_id = id_from_url(&url, "/namespaces/");
+    let namespace_id = id_from_url(&url, "/namespaces/").expect("a namespace page");
     mark_page(&b);
-    b.wait_for("namespace ready", 15, |b| badge(b).filter(|s| s == "ready"));
+    b.wait_for("namespace ready", 15, |b| {
+        b.badge().filter(|s| s == "ready")
+    });
     assert_not_reloaded(&b);
     b.assert_accessible("the namespace page");
 
@@ -132,17 +101,19 @@ fn create_watch_edit_redeploy_and_delete() {
     let url = b.wait_for("container page", 10, |b| {
         Some(b.url()).filter(|u| u.starts_with("/containers/") && !u.contains("/new"))
     });
-    let container_id = id_from_url(&url, "/containers/");
+    let container_id = id_from_url(&url, "/containers/").expect("a container page");
     mark_page(&b);
-    let first = b.wait_for("a status", 10, badge);
+    let first = b.wait_for("a status", 10, Browser::badge);
     assert_eq!(first, "creating");
-    b.wait_for("container ready", 20, |b| badge(b).filter(|s| s == "ready"));
+    b.wait_for("container ready", 20, |b| {
+        b.badge().filter(|s| s == "ready")
+    });
     assert_not_reloaded(&b);
     b.assert_accessible("the container page");
     let probe = b.text(".facts").unwrap_or_default();
     assert!(probe.contains("HTTP GET /healthz"), "{probe}");
 
-    let before = api_get(&b, &token, &format!("/containers/{container_id}"));
+    let before = b.api(&token, "GET", &format!("/containers/{container_id}"), None);
     let secrets_before = before["body"]["secret_environment_variables"].clone();
     assert_eq!(secrets_before.as_object().map(|m| m.len()), Some(2));
 
@@ -167,11 +138,11 @@ fn create_watch_edit_redeploy_and_delete() {
     });
     mark_page(&b);
     b.wait_for("updating then ready", 20, |b| {
-        badge(b).filter(|s| s == "ready")
+        b.badge().filter(|s| s == "ready")
     });
     assert_not_reloaded(&b);
     assert!(b.text(".facts").unwrap_or_default().contains("1024 MB"));
-    let after = api_get(&b, &token, &format!("/containers/{container_id}"));
+    let after = b.api(&token, "GET", &format!("/containers/{container_id}"), None);
     let secrets_after = &after["body"]["secret_environment_variables"];
     assert_eq!(
         secrets_after["API_KEY"], secrets_before["API_KEY"],
@@ -185,13 +156,13 @@ fn create_watch_edit_redeploy_and_delete() {
 
     // 4. Redeploy: updating, then ready again, without a reload.
     b.click_text("Redeploy");
-    b.wait_for("redeploying", 10, |b| badge(b).filter(|s| s == "updating"));
-    b.wait_for("redeployed", 20, |b| badge(b).filter(|s| s == "ready"));
+    b.wait_for("redeploying", 10, |b| b.badge().filter(|s| s == "updating"));
+    b.wait_for("redeployed", 20, |b| b.badge().filter(|s| s == "ready"));
     assert_not_reloaded(&b);
 
     // 5. Delete the namespace (typed confirmation); its container goes with it.
     b.goto(&format!("{}/namespaces/{namespace_id}", emulator.url));
-    b.wait_for("namespace page", 10, |b| badge(b).filter(|s| s == "ready"));
+    b.wait_for("namespace page", 10, |b| b.badge().filter(|s| s == "ready"));
     b.click_text("Delete");
     let consequences = b.wait_for("what goes with it", 10, |b| {
         b.text(".consequences")
@@ -225,7 +196,7 @@ fn create_watch_edit_redeploy_and_delete() {
     });
     assert_not_reloaded(&b);
     assert_eq!(
-        api_get(&b, &token, &format!("/containers/{container_id}"))["status"],
+        b.api(&token, "GET", &format!("/containers/{container_id}"), None)["status"],
         404
     );
 

@@ -7,32 +7,9 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{dist_dir, Browser, Emulator};
+use support::{dist_dir, id_from_url, Browser, Emulator};
 
 const PROJECT: &str = "105bdce1-64c0-48ab-899d-868455867ecf";
-
-/// Calls the API with the page's own XHR (synchronous: WebDriver's
-/// execute/sync cannot await), as the console would.
-fn api(b: &Browser, token: &str, method: &str, path: &str, body: Option<Value>) -> Value {
-    b.eval(
-        "const x = new XMLHttpRequest();
-         x.open(arguments[0], '/containers/v1/regions/fr-par' + arguments[1], false);
-         x.setRequestHeader('X-Auth-Token', arguments[2]);
-         if (arguments[3] !== null) { x.setRequestHeader('Content-Type', 'application/json'); }
-         x.send(arguments[3] === null ? null : JSON.stringify(arguments[3]));
-         return {status: x.status, body: x.responseText ? JSON.parse(x.responseText) : null};",
-        json!([method, path, token, body]),
-    )
-}
-
-fn badge(b: &Browser) -> Option<String> {
-    b.text("h1 .badge")
-}
-
-fn id_from_url(url: &str, prefix: &str) -> Option<String> {
-    let id = url.strip_prefix(prefix)?.split(['?', '/']).next()?;
-    (!id.is_empty() && id != "new").then(|| id.to_string())
-}
 
 /// Waits for a detail page of `prefix` (e.g. `/triggers/`) and answers its ID.
 fn wait_detail(b: &Browser, prefix: &str) -> String {
@@ -72,18 +49,10 @@ fn domains_and_triggers_from_the_container_page() {
     );
     let b = Browser::start();
     let token = emulator.token.clone();
-    b.goto(&format!("{}/settings", emulator.url));
-    b.wait_for("settings", 20, |b| b.text("h1").filter(|t| t == "Settings"));
-    b.type_into("#secret-key", &token);
-    b.click("form button[type=submit]");
-    b.wait_for("saved", 5, |b| {
-        b.text("#key-state")
-            .filter(|t| t.contains("session storage"))
-    });
+    b.sign_in(&emulator.url, &token, PROJECT);
 
     // A namespace and a container, through the API (their pages have their own test).
-    let ns = api(
-        &b,
+    let ns = b.api(
         &token,
         "POST",
         "/namespaces",
@@ -91,12 +60,10 @@ fn domains_and_triggers_from_the_container_page() {
     );
     let ns_id = ns["body"]["id"].as_str().expect("namespace").to_string();
     b.wait_for("namespace ready", 10, |b| {
-        (api(b, &token, "GET", &format!("/namespaces/{ns_id}"), None)["body"]["status"] == "ready")
+        (b.api(&token, "GET", &format!("/namespaces/{ns_id}"), None)["body"]["status"] == "ready")
             .then_some(())
     });
-    let c = api(
-        &b,
-        &token,
+    let c = b.api(&token,
         "POST",
         "/containers",
         Some(
@@ -117,7 +84,9 @@ fn domains_and_triggers_from_the_container_page() {
     assert!(!endpoint_host.is_empty(), "{c}");
     let container_page = format!("{}/containers/{container_id}?region=fr-par", emulator.url);
     b.goto(&container_page);
-    b.wait_for("container ready", 15, |b| badge(b).filter(|s| s == "ready"));
+    b.wait_for("container ready", 15, |b| {
+        b.badge().filter(|s| s == "ready")
+    });
     b.assert_accessible("the container page");
 
     // 1. A cron trigger: a bad schedule is refused on its field, then fixed, created, ready.
@@ -148,16 +117,16 @@ fn domains_and_triggers_from_the_container_page() {
     b.assert_accessible("the trigger form");
     b.click("form button[type=submit]");
     let cron_id = wait_detail(&b, "/triggers/");
-    assert_eq!(b.wait_for("a status", 10, badge), "creating");
+    assert_eq!(b.wait_for("a status", 10, Browser::badge), "creating");
     b.wait_for("cron trigger ready", 15, |b| {
-        badge(b).filter(|s| s == "ready")
+        b.badge().filter(|s| s == "ready")
     });
     assert!(b.text(".facts").unwrap_or_default().contains("POST /"));
     b.assert_accessible("the trigger page");
 
     // 2. A NATS trigger: created, its subject edited (the credentials kept), then deleted.
     b.goto(&container_page);
-    b.wait_for("container page", 10, |b| badge(b).filter(|s| s == "ready"));
+    b.wait_for("container page", 10, |b| b.badge().filter(|s| s == "ready"));
     b.click_text("Create trigger");
     b.wait_for("trigger form", 10, |b| b.text("#cron_schedule"));
     b.click("#source-nats-subject");
@@ -172,7 +141,7 @@ fn domains_and_triggers_from_the_container_page() {
     b.click("form button[type=submit]");
     let nats_id = wait_detail(&b, "/triggers/");
     b.wait_for("NATS trigger ready", 15, |b| {
-        badge(b).filter(|s| s == "ready")
+        b.badge().filter(|s| s == "ready")
     });
     let facts = b.text("main").unwrap_or_default();
     assert!(
@@ -183,7 +152,7 @@ fn domains_and_triggers_from_the_container_page() {
         !facts.contains("BEGIN NATS"),
         "the credentials are never shown"
     );
-    let read = api(&b, &token, "GET", &format!("/triggers/{nats_id}"), None);
+    let read = b.api(&token, "GET", &format!("/triggers/{nats_id}"), None);
     assert!(
         read["body"]["nats_config"]
             .get("credentials_file_content")
@@ -213,10 +182,10 @@ fn domains_and_triggers_from_the_container_page() {
             .filter(|u| u.starts_with(&format!("/triggers/{nats_id}")) && !u.contains("/edit"))
     });
     b.wait_for("edited and ready", 15, |b| {
-        badge(b).filter(|s| s == "ready")?;
+        b.badge().filter(|s| s == "ready")?;
         b.text("main").filter(|t| t.contains("orders.updated"))
     });
-    let read = api(&b, &token, "GET", &format!("/triggers/{nats_id}"), None);
+    let read = b.api(&token, "GET", &format!("/triggers/{nats_id}"), None);
     assert_eq!(read["body"]["nats_config"]["subject"], "orders.updated");
     assert_eq!(
         read["body"]["nats_config"]["server_urls"],
@@ -235,7 +204,7 @@ fn domains_and_triggers_from_the_container_page() {
         (names == ["nightly"]).then_some(())
     });
     assert_eq!(
-        api(&b, &token, "GET", &format!("/triggers/{nats_id}"), None)["status"],
+        b.api(&token, "GET", &format!("/triggers/{nats_id}"), None)["status"],
         404
     );
 
@@ -254,8 +223,8 @@ fn domains_and_triggers_from_the_container_page() {
     b.assert_accessible("the domain form");
     b.click("form button[type=submit]");
     let domain_id = wait_detail(&b, "/domains/");
-    assert_eq!(b.wait_for("a status", 10, badge), "creating");
-    b.wait_for("domain ready", 15, |b| badge(b).filter(|s| s == "ready"));
+    assert_eq!(b.wait_for("a status", 10, Browser::badge), "creating");
+    b.wait_for("domain ready", 15, |b| b.badge().filter(|s| s == "ready"));
     assert_eq!(
         b.text("#dns-name").as_deref(),
         Some("www.e2e-hooks.example")
@@ -268,7 +237,7 @@ fn domains_and_triggers_from_the_container_page() {
 
     // 4. Deleting the container takes its domains and triggers from the lists.
     b.goto(&container_page);
-    b.wait_for("container page", 10, |b| badge(b).filter(|s| s == "ready"));
+    b.wait_for("container page", 10, |b| b.badge().filter(|s| s == "ready"));
     b.wait_for("its domain listed", 10, |b| {
         (rows(b, "Custom domains") == ["www.e2e-hooks.example"]).then_some(())
     });
@@ -307,7 +276,7 @@ fn domains_and_triggers_from_the_container_page() {
     });
     for (kind, id) in [("triggers", &cron_id), ("domains", &domain_id)] {
         assert_eq!(
-            api(&b, &token, "GET", &format!("/{kind}/{id}"), None)["status"],
+            b.api(&token, "GET", &format!("/{kind}/{id}"), None)["status"],
             404,
             "{kind}"
         );

@@ -4,7 +4,7 @@
 use super::client::{percent_encode, Client};
 use super::error::ApiError;
 use super::list::NameOrder;
-use super::resource::Resource;
+use super::resource::{resource, Resource};
 use super::wire::{
     null_as_default, number_lenient, wire_enum, Duration, Region, Status, Timestamp,
 };
@@ -311,27 +311,15 @@ impl UpdateContainerRequest {
     }
 }
 
-impl Resource for Container {
-    const PATH: &'static str = "/containers";
-    const LIST_KEY: &'static str = "containers";
-    const NOUN: &'static str = "container";
-    type Create = CreateContainerRequest;
-    type Update = UpdateContainerRequest;
-    type Order = NameOrder;
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn status(&self) -> &Status {
-        &self.status
-    }
-    fn label(&self) -> &str {
-        &self.name
-    }
-    fn error_message(&self) -> Option<&str> {
-        self.error_message.as_deref()
-    }
-}
+resource!(Container {
+    path: "/containers",
+    list_key: "containers",
+    noun: "container",
+    create: CreateContainerRequest,
+    update: UpdateContainerRequest,
+    order: NameOrder,
+    label: name,
+});
 
 impl Client {
     /// Redeploys with the current settings; the body is an empty object.

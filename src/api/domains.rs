@@ -1,7 +1,7 @@
 //! Custom domains: DTO and request bodies.
 
 use super::list::HostnameOrder;
-use super::resource::Resource;
+use super::resource::resource;
 use super::wire::{null_as_default, Status, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -38,27 +38,15 @@ pub struct UpdateDomainRequest {
     pub tags: Option<Vec<String>>,
 }
 
-impl Resource for Domain {
-    const PATH: &'static str = "/domains";
-    const LIST_KEY: &'static str = "domains";
-    const NOUN: &'static str = "custom domain";
-    type Create = CreateDomainRequest;
-    type Update = UpdateDomainRequest;
-    type Order = HostnameOrder;
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn status(&self) -> &Status {
-        &self.status
-    }
-    fn label(&self) -> &str {
-        &self.hostname
-    }
-    fn error_message(&self) -> Option<&str> {
-        self.error_message.as_deref()
-    }
-}
+resource!(Domain {
+    path: "/domains",
+    list_key: "domains",
+    noun: "custom domain",
+    create: CreateDomainRequest,
+    update: UpdateDomainRequest,
+    order: HostnameOrder,
+    label: hostname,
+});
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! Namespaces: DTO and request bodies.
 
 use super::list::NameOrder;
-use super::resource::Resource;
+use super::resource::resource;
 use super::wire::{null_as_default, Region, Status, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -70,27 +70,15 @@ impl UpdateNamespaceRequest {
     }
 }
 
-impl Resource for Namespace {
-    const PATH: &'static str = "/namespaces";
-    const LIST_KEY: &'static str = "namespaces";
-    const NOUN: &'static str = "namespace";
-    type Create = CreateNamespaceRequest;
-    type Update = UpdateNamespaceRequest;
-    type Order = NameOrder;
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn status(&self) -> &Status {
-        &self.status
-    }
-    fn label(&self) -> &str {
-        &self.name
-    }
-    fn error_message(&self) -> Option<&str> {
-        self.error_message.as_deref()
-    }
-}
+resource!(Namespace {
+    path: "/namespaces",
+    list_key: "namespaces",
+    noun: "namespace",
+    create: CreateNamespaceRequest,
+    update: UpdateNamespaceRequest,
+    order: NameOrder,
+    label: name,
+});
 
 #[cfg(test)]
 mod tests {

@@ -37,6 +37,43 @@ pub trait Resource: DeserializeOwned + Clone + PartialEq + 'static {
     fn error_message(&self) -> Option<&str>;
 }
 
+/// Implements [`Resource`] for a DTO whose `id`, `status` and
+/// `error_message` fields have those names.
+macro_rules! resource {
+    ($ty:ty {
+        path: $path:literal,
+        list_key: $key:literal,
+        noun: $noun:literal,
+        create: $create:ty,
+        update: $update:ty,
+        order: $order:ty,
+        label: $label:ident $(,)?
+    }) => {
+        impl $crate::api::resource::Resource for $ty {
+            const PATH: &'static str = $path;
+            const LIST_KEY: &'static str = $key;
+            const NOUN: &'static str = $noun;
+            type Create = $create;
+            type Update = $update;
+            type Order = $order;
+
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn status(&self) -> &$crate::api::wire::Status {
+                &self.status
+            }
+            fn label(&self) -> &str {
+                &self.$label
+            }
+            fn error_message(&self) -> Option<&str> {
+                self.error_message.as_deref()
+            }
+        }
+    };
+}
+pub(crate) use resource;
+
 /// The query of every List call: page, size, order and the filters. Only
 /// what is set is sent; each list ignores the filters it does not know.
 #[derive(Clone, Debug, PartialEq)]

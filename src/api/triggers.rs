@@ -2,7 +2,7 @@
 //! request bodies.
 
 use super::list::NameOrder;
-use super::resource::Resource;
+use super::resource::resource;
 use super::wire::{null_as_default, wire_enum, Status, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -343,27 +343,15 @@ impl UpdateTriggerRequest {
     }
 }
 
-impl Resource for Trigger {
-    const PATH: &'static str = "/triggers";
-    const LIST_KEY: &'static str = "triggers";
-    const NOUN: &'static str = "trigger";
-    type Create = CreateTriggerRequest;
-    type Update = UpdateTriggerRequest;
-    type Order = NameOrder;
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn status(&self) -> &Status {
-        &self.status
-    }
-    fn label(&self) -> &str {
-        &self.name
-    }
-    fn error_message(&self) -> Option<&str> {
-        self.error_message.as_deref()
-    }
-}
+resource!(Trigger {
+    path: "/triggers",
+    list_key: "triggers",
+    noun: "trigger",
+    create: CreateTriggerRequest,
+    update: UpdateTriggerRequest,
+    order: NameOrder,
+    label: name,
+});
 
 #[cfg(test)]
 mod tests {

@@ -39,6 +39,52 @@ fn error_view(id: &'static str, error: Signal<Option<String>>) -> impl IntoView 
     }
 }
 
+/// What a text input bound to one `String` field of a form needs: its
+/// value, a setter that also clears the field's message, the message, and
+/// the ARIA attributes that tie the hint and the message to the input.
+struct TextBinding<V, S, D, I> {
+    value: V,
+    set: S,
+    error: Signal<Option<String>>,
+    described: D,
+    invalid: I,
+}
+
+fn bind_text<F: Send + Sync + 'static>(
+    form: RwSignal<F>,
+    lens: Lens<F, String>,
+    errors: RwSignal<FieldErrors>,
+    key: &'static str,
+    id: &'static str,
+    has_hint: bool,
+) -> TextBinding<
+    impl Fn() -> String + Copy,
+    impl Fn(String) + Copy,
+    impl Fn() -> String + Copy,
+    impl Fn() -> String + Copy,
+> {
+    let error = error_for(errors, key);
+    TextBinding {
+        value: move || form.with(|f| (lens.get)(f).clone()),
+        set: move |text: String| {
+            form.update(|f| *(lens.set)(f) = text);
+            errors.update(|e| {
+                e.remove(key);
+            });
+        },
+        error,
+        described: move || {
+            let hint = has_hint.then(|| format!("{id}-hint"));
+            let message = error.with(Option::is_some).then(|| format!("{id}-error"));
+            hint.into_iter()
+                .chain(message)
+                .collect::<Vec<_>>()
+                .join(" ")
+        },
+        invalid: move || error.with(Option::is_some).to_string(),
+    }
+}
+
 /// A text input (or textarea) for a `String` field. `key` is the API
 /// argument name its errors are filed under; typing clears its error.
 #[component]
@@ -56,26 +102,14 @@ pub fn TextField<F: Send + Sync + 'static>(
     #[prop(optional)] required: bool,
     #[prop(optional)] suffix: &'static str,
 ) -> impl IntoView {
-    let error = error_for(errors, key);
-    let value = move || form.with(|f| (lens.get)(f).clone());
-    let set = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        form.update(|f| *(lens.set)(f) = text);
-        errors.update(|e| {
-            e.remove(key);
-        });
-    };
-    let described = move || {
-        let mut ids = Vec::new();
-        if !hint.is_empty() {
-            ids.push(format!("{id}-hint"));
-        }
-        if error.with(Option::is_some) {
-            ids.push(format!("{id}-error"));
-        }
-        ids.join(" ")
-    };
-    let invalid = move || error.with(Option::is_some).to_string();
+    let TextBinding {
+        value,
+        set,
+        error,
+        described,
+        invalid,
+    } = bind_text(form, lens, errors, key, id, !hint.is_empty());
+    let set = move |ev: leptos::ev::Event| set(event_target_value(&ev));
     let input = if multiline {
         view! {
             <textarea id=id name=id rows="3" placeholder=placeholder spellcheck="false"
@@ -228,13 +262,13 @@ pub fn SecretField<F: Send + Sync + 'static>(
     #[prop(optional)] multiline: bool,
     #[prop(optional)] from_file: bool,
 ) -> impl IntoView {
-    let error = error_for(errors, key);
-    let set = move |text: String| {
-        form.update(|f| *(lens.set)(f) = text);
-        errors.update(|e| {
-            e.remove(key);
-        });
-    };
+    let TextBinding {
+        value,
+        set,
+        error,
+        described,
+        invalid,
+    } = bind_text(form, lens, errors, key, id, true);
     let placeholder = if is_set {
         "set — type to replace"
     } else {
@@ -248,19 +282,6 @@ pub fn SecretField<F: Send + Sync + 'static>(
             (false, _) => "Never shown again once saved: the API does not return it.",
         }
     };
-    let hint_id = format!("{id}-hint");
-    let described = {
-        let hint_id = hint_id.clone();
-        move || {
-            if error.with(Option::is_some) {
-                format!("{hint_id} {id}-error")
-            } else {
-                hint_id.clone()
-            }
-        }
-    };
-    let invalid = move || error.with(Option::is_some).to_string();
-    let value = move || form.with(|f| (lens.get)(f).clone());
     let input = if multiline {
         view! {
             <textarea id=id name=id rows="4" class="mono secret" spellcheck="false" autocomplete="off"
@@ -285,7 +306,7 @@ pub fn SecretField<F: Send + Sync + 'static>(
                 <label class="file-pick" for=file_id.clone()>"Or read it from a file: "</label>
                 <input type="file" id=file_id on:change=move |ev| read_file_into(ev, set)/>
             })}
-            <p class="hint" id=hint_id>{state}</p>
+            <p class="hint" id=format!("{id}-hint")>{state}</p>
             {error_view(id, error)}
         </div>
     }

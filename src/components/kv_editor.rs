@@ -57,6 +57,26 @@ fn map_errors(errors: RwSignal<FieldErrors>, field: &'static str) -> impl IntoVi
     }
 }
 
+/// The rows of an editor, "None." when there are none, the messages about
+/// the whole map, and the button that adds a row.
+fn editor_rows<V: IntoView + 'static>(
+    len: Memo<usize>,
+    row_view: impl Fn(usize) -> V + Clone + Send + Sync + 'static,
+    errors: RwSignal<FieldErrors>,
+    field: &'static str,
+    add_label: &'static str,
+    add: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        {move || (0..len.get()).map(row_view.clone()).collect_view()}
+        {move || (len.get() == 0).then(|| view! { <p class="hint">"None."</p> })}
+        {map_errors(errors, field)}
+        <div class="kv-actions">
+            <button type="button" class="secondary small" on:click=move |_| add()>{add_label}</button>
+        </div>
+    }
+}
+
 /// Name/value rows (variables, headers). `paste` offers a `.env` block.
 #[component]
 pub fn KeyValueEditor<F: Send + Sync + 'static>(
@@ -71,8 +91,7 @@ pub fn KeyValueEditor<F: Send + Sync + 'static>(
     #[prop(default = "NAME")] key_placeholder: &'static str,
     #[prop(optional)] paste: bool,
 ) -> impl IntoView {
-    let rows = move || form.with(|f| (lens.get)(f).len());
-    let len = Memo::new(move |_| rows());
+    let len = Memo::new(move |_| form.with(|f| (lens.get)(f).len()));
     let block = RwSignal::new(String::new());
     let edit = row_editor(form, lens, errors, field);
     let row_view = move |i: usize| {
@@ -102,13 +121,7 @@ pub fn KeyValueEditor<F: Send + Sync + 'static>(
     view! {
         <fieldset class="kv-editor" id=id>
             <legend>{legend}</legend>
-            {move || (0..len.get()).map(row_view).collect_view()}
-            {move || (len.get() == 0).then(|| view! { <p class="hint">"None."</p> })}
-            {map_errors(errors, field)}
-            <div class="kv-actions">
-                <button type="button" class="secondary small"
-                    on:click=move |_| form.update(|f| (lens.set)(f).push(EnvRow::default()))>{add_label}</button>
-            </div>
+            {editor_rows(len, row_view, errors, field, add_label, move || form.update(|f| (lens.set)(f).push(EnvRow::default())))}
             {paste.then(|| view! { <details class="paste">
                 <summary>"Paste a .env block"</summary>
                 <label for=paste_id.clone()>"One NAME=value per line"</label>
@@ -182,13 +195,7 @@ pub fn SecretEditor<F: Send + Sync + 'static>(
     view! {
         <fieldset class="kv-editor" id=id>
             <legend>{legend}</legend>
-            {move || (0..len.get()).map(row_view).collect_view()}
-            {move || (len.get() == 0).then(|| view! { <p class="hint">"None."</p> })}
-            {map_errors(errors, field)}
-            <div class="kv-actions">
-                <button type="button" class="secondary small"
-                    on:click=move |_| form.update(|f| (lens.set)(f).push(SecretRow::default()))>"Add secret"</button>
-            </div>
+            {editor_rows(len, row_view, errors, field, "Add secret", move || form.update(|f| (lens.set)(f).push(SecretRow::default())))}
         </fieldset>
     }
 }

@@ -1,5 +1,7 @@
-use crate::api::{ApiError, Client};
+use crate::api::{ApiError, Client, Resource};
 use crate::components::error_banner::ErrorBanner;
+use crate::components::resource_select::Catalog;
+use crate::pages::shell::detail_path;
 use crate::poll::use_status_polling;
 use crate::state::query::use_list_params;
 use crate::state::session::use_session;
@@ -8,12 +10,8 @@ use std::future::Future;
 
 pub use crate::state::query::PAGE_SIZE;
 
-/// One page of a list call.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub total_count: u64,
-}
+/// One page of a list: what a List call answers (`items`, `total_count`).
+pub use crate::api::List as Page;
 
 /// Number of pages for `total` items (at least one, so "page 1 of 1" reads right).
 pub fn page_count(total: u64, page_size: u32) -> u32 {
@@ -124,6 +122,20 @@ where
 
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>{body}</Transition>
+    }
+}
+
+/// The cell of a row that names the resource owning it (a container's
+/// namespace, a domain's container), linked to its page: the name once the
+/// `catalog` has it, the ID until then.
+pub fn owner_cell<R: Resource + Send + Sync>(
+    catalog: Option<Catalog<R>>,
+    id: String,
+) -> impl IntoView {
+    let session = use_session();
+    let href = session.link(&detail_path::<R>(&id));
+    view! {
+        <td><a href=href>{move || catalog.map_or_else(|| id.clone(), |c| c.label_of(&id))}</a></td>
     }
 }
 

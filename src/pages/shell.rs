@@ -10,6 +10,7 @@ use crate::components::status_badge::StatusBadge;
 use crate::forms::{server_field_errors, FieldErrors, ResourceForm};
 use crate::pages::common::GoneNotice;
 use crate::poll::use_polled_resource;
+use crate::state::query::{use_list_params, ListParams, OwnerFilter};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use leptos::Params;
@@ -382,4 +383,47 @@ fn edit_form<F: ResourceForm>(
         {form_frame(state, submit, pending, submit_label, cancel, fields(state, false))}
     }
     .into_any()
+}
+
+/// The head of a list page: its title, and the button that creates one of
+/// `R`, carrying the `owner` chosen in the filters (a domain added from the
+/// list of a container's domains belongs to that container).
+pub fn list_head<R: Resource>(
+    title: &'static str,
+    create_label: &'static str,
+    owner: Option<OwnerFilter>,
+) -> impl IntoView {
+    let session = use_session();
+    let params = use_list_params();
+    let href = move || {
+        let new = format!("{}/new", R::PATH);
+        let chosen = owner.and_then(|o| {
+            params
+                .params
+                .with(|p| o.get(p).map(|id| (o, id.to_string())))
+        });
+        match chosen {
+            Some((o, id)) => session.link(&format!(
+                "{new}?{}",
+                ListParams::owned_by(o, id).to_query_string()
+            )),
+            None => session.link(&new),
+        }
+    };
+    view! {
+        <div class="page-head">
+            <h1>{title}</h1>
+            <a class="button" href=href>{create_label}</a>
+        </div>
+    }
+}
+
+/// A resource a page shows alongside its own (a domain's container, for its
+/// name and endpoint): read once; `None` until read, or if it cannot be.
+pub fn use_related<R: Resource>(id: String) -> LocalResource<Option<R>> {
+    let session = use_session();
+    LocalResource::new(move || {
+        let (client, id) = (session.client(), id.clone());
+        async move { client.read::<R>(&id).await.ok() }
+    })
 }

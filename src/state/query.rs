@@ -109,6 +109,14 @@ impl ListParams {
         }
     }
 
+    /// The params of a table fixed to one owner (a container's domains, a
+    /// namespace's containers): its items, in the list's default order.
+    pub fn owned_by(owner: OwnerFilter, id: String) -> Self {
+        let mut params = ListParams::default();
+        *owner.slot(&mut params) = Some(id);
+        params
+    }
+
     pub fn page(&self) -> u32 {
         self.page.unwrap_or(1)
     }

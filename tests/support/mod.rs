@@ -230,6 +230,39 @@ impl Browser {
         assert_eq!(violations, json!([]), "accessibility of {page}");
     }
 
+    /// Calls the API with the page's own XHR, as the console would
+    /// (synchronous: WebDriver's execute/sync cannot await). Answers
+    /// `{status, body}`.
+    pub fn api(&self, token: &str, method: &str, path: &str, body: Option<Value>) -> Value {
+        self.eval(
+            "const x = new XMLHttpRequest();
+             x.open(arguments[0], '/containers/v1/regions/fr-par' + arguments[1], false);
+             x.setRequestHeader('X-Auth-Token', arguments[2]);
+             if (arguments[3] !== null) { x.setRequestHeader('Content-Type', 'application/json'); }
+             x.send(arguments[3] === null ? null : JSON.stringify(arguments[3]));
+             return {status: x.status, body: x.responseText ? JSON.parse(x.responseText) : null};",
+            json!([method, path, token, body]),
+        )
+    }
+
+    /// Saves the secret key (and a default project) in Settings.
+    pub fn sign_in(&self, base_url: &str, token: &str, project: &str) {
+        self.goto(&format!("{base_url}/settings"));
+        self.wait_for("settings", 20, |b| b.text("h1").filter(|t| t == "Settings"));
+        self.type_into("#secret-key", token);
+        self.type_into("#project-id", project);
+        self.click("form button[type=submit]");
+        self.wait_for("saved", 5, |b| {
+            b.text("#key-state")
+                .filter(|t| t.contains("session storage"))
+        });
+    }
+
+    /// The status badge of a detail page's heading.
+    pub fn badge(&self) -> Option<String> {
+        self.text("h1 .badge")
+    }
+
     /// Text of the first element matching `selector`, if any.
     pub fn text(&self, selector: &str) -> Option<String> {
         self.eval(
@@ -378,6 +411,12 @@ impl Drop for Emulator {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The ID in a detail page's path (`/triggers/{id}?region=…`), if `url` is one.
+pub fn id_from_url(url: &str, prefix: &str) -> Option<String> {
+    let id = url.strip_prefix(prefix)?.split(['?', '/']).next()?;
+    (!id.is_empty() && id != "new").then(|| id.to_string())
 }
 
 /// axe-core's script: `AXE_CORE_JS`, default where `.ci/setup` installs it

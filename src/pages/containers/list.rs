@@ -1,36 +1,24 @@
 use crate::api::containers::Container;
 use crate::api::list::NameOrder;
 use crate::api::namespaces::Namespace;
-use crate::api::ListQuery;
 use crate::components::filter_bar::{FilterBar, NAME_ORDERS};
 use crate::components::resource_select::{Catalog, OwnerFilterSelect};
-use crate::components::resource_table::{Page, ResourceTable, PAGE_SIZE};
+use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
 use crate::forms::container::{bytes_text, cpu_text};
-use crate::pages::shell::detail_path;
-use crate::state::query::{use_list_params, OwnerFilter, TextFilter};
+use crate::pages::shell::{detail_path, list_head};
+use crate::state::query::{use_list_params, ListParams, OwnerFilter, TextFilter};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
 #[component]
 pub fn ContainerList() -> impl IntoView {
-    let session = use_session();
     let params = use_list_params();
-    let new_href = move || {
-        let ns = params
-            .params
-            .with(|p| p.namespace_id.clone())
-            .unwrap_or_default();
-        session.link(&format!("/containers/new?namespace_id={ns}"))
-    };
     // Namespaces by name, for the filter and the namespace column.
     let namespaces = Catalog::<Namespace>::all();
     view! {
         <section class="page">
-            <div class="page-head">
-                <h1>"Containers"</h1>
-                <a class="button" href=new_href>"Create container"</a>
-            </div>
+            {list_head::<Container>("Containers", "Create container", Some(OwnerFilter::Namespace))}
             <div class="filter-row">
                 <OwnerFilterSelect params filter=OwnerFilter::Namespace catalog=namespaces
                     id="filter-namespace" label="Namespace" none_label="All namespaces"/>
@@ -53,9 +41,10 @@ pub fn ContainerTable(
 ) -> impl IntoView {
     let session = use_session();
     let params = use_list_params();
-    let fixed = namespace_id.is_some();
-    let namespace_id = StoredValue::new(namespace_id);
-    let headers: &'static [&'static str] = if fixed {
+    let is_fixed = namespace_id.is_some();
+    let fixed =
+        StoredValue::new(namespace_id.map(|id| ListParams::owned_by(OwnerFilter::Namespace, id)));
+    let headers: &'static [&'static str] = if is_fixed {
         &[
             "Name", "Status", "Image", "Endpoint", "Scale", "Memory", "CPU",
         ]
@@ -75,35 +64,18 @@ pub fn ContainerTable(
         <ResourceTable
             noun="containers"
             headers
-            local_pages=fixed
-            empty=if fixed { "No containers in this namespace yet." } else { "No containers in this region." }
+            local_pages=is_fixed
+            empty=if is_fixed { "No containers in this namespace yet." } else { "No containers in this region." }
             fetch=move |client, page| {
-                let query = match namespace_id.get_value() {
-                    Some(id) => ListQuery {
-                        page: Some(page),
-                        page_size: Some(PAGE_SIZE),
-                        order_by: Some(NameOrder::NameAsc),
-                        namespace_id: Some(id),
-                        ..Default::default()
-                    },
-                    None => params.get().to_list_query(page, NameOrder::CreatedAtDesc),
-                };
-                async move {
-                    let list = client.list::<Container>(&query).await?;
-                    Ok(Page { items: list.items, total_count: list.total_count })
-                }
+                let params = fixed.get_value().unwrap_or_else(|| params.get());
+                let query = params.to_list_query(page, NameOrder::CreatedAtDesc);
+                async move { client.list::<Container>(&query).await }
             }
             transient=|c| c.status.is_transient()
             row=move |c| view! {
                 <tr>
                     <td><a href=session.link(&detail_path::<Container>(&c.id))>{c.name}</a></td>
-                    {(!fixed).then(|| view! {
-                        <td>
-                            <a href=session.link(&detail_path::<Namespace>(&c.namespace_id))>
-                                {let id = c.namespace_id.clone(); move || namespaces.map_or_else(|| id.clone(), |n| n.label_of(&id))}
-                            </a>
-                        </td>
-                    })}
+                    {(!is_fixed).then(|| owner_cell(namespaces, c.namespace_id.clone()))}
                     <td><StatusBadge status=c.status/></td>
                     <td class="mono">{c.image}</td>
                     <td class="mono">{c.public_endpoint}</td>

@@ -3,7 +3,7 @@ use crate::api::domains::Domain;
 use crate::components::time::local_time;
 use crate::pages::common::Tags;
 use crate::pages::domains::dns_record::DnsRecord;
-use crate::pages::shell::{detail_head, detail_page, detail_path};
+use crate::pages::shell::{detail_head, detail_page, detail_path, use_related};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
@@ -16,13 +16,7 @@ pub fn DomainDetail() -> impl IntoView {
 fn DomainView(d: Domain) -> impl IntoView {
     let session = use_session();
     // The container gives the record's target (its endpoint) and its name.
-    let container = LocalResource::new({
-        let id = d.container_id.clone();
-        move || {
-            let (client, id) = (session.client(), id.clone());
-            async move { client.read::<Container>(&id).await.ok() }
-        }
-    });
+    let container = use_related::<Container>(d.container_id.clone());
     let container_name = {
         let id = d.container_id.clone();
         move || {

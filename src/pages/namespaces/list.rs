@@ -6,7 +6,7 @@ use crate::components::filter_bar::{FilterBar, NAME_ORDERS};
 use crate::components::resource_table::{Page, ResourceTable};
 use crate::components::status_badge::StatusBadge;
 use crate::components::time::local_time;
-use crate::pages::shell::detail_path;
+use crate::pages::shell::{detail_path, list_head};
 use crate::state::query::{use_list_params, TextFilter};
 use crate::state::session::use_session;
 use leptos::prelude::*;
@@ -18,10 +18,7 @@ pub fn NamespaceList() -> impl IntoView {
     let params = use_list_params();
     view! {
         <section class="page">
-            <div class="page-head">
-                <h1>"Namespaces"</h1>
-                <a class="button" href=move || session.link("/namespaces/new")>"Create namespace"</a>
-            </div>
+            {list_head::<Namespace>("Namespaces", "Create namespace", None)}
             <FilterBar filters=&[TextFilter::Name, TextFilter::ProjectId] orders=NAME_ORDERS/>
             <ResourceTable
                 noun="namespaces"

@@ -2,7 +2,7 @@ use crate::api::containers::Container;
 use crate::api::triggers::{Trigger, TriggerSource};
 use crate::components::time::local_time;
 use crate::pages::common::{or_dash, EnvTable, Tags};
-use crate::pages::shell::{detail_head, detail_page, detail_path};
+use crate::pages::shell::{detail_head, detail_page, detail_path, use_related};
 use crate::pages::triggers::list::destination_text;
 use crate::pages::triggers::CronPreview;
 use crate::state::session::use_session;
@@ -21,13 +21,7 @@ fn write_only() -> impl IntoView {
 #[component]
 fn TriggerView(t: Trigger) -> impl IntoView {
     let session = use_session();
-    let container = LocalResource::new({
-        let id = t.container_id.clone();
-        move || {
-            let (client, id) = (session.client(), id.clone());
-            async move { client.read::<Container>(&id).await.ok() }
-        }
-    });
+    let container = use_related::<Container>(t.container_id.clone());
     let container_name = {
         let id = t.container_id.clone();
         move || {

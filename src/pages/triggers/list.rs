@@ -1,44 +1,24 @@
 use crate::api::containers::Container;
 use crate::api::list::NameOrder;
-use crate::api::namespaces::Namespace;
 use crate::api::triggers::{Trigger, TriggerSource};
-use crate::api::ListQuery;
 use crate::components::filter_bar::{FilterBar, NAME_ORDERS};
-use crate::components::resource_select::{Catalog, OwnerFilterSelect};
-use crate::components::resource_table::{Page, ResourceTable, PAGE_SIZE};
+use crate::components::resource_select::{container_filters, Catalog};
+use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
-use crate::pages::shell::detail_path;
-use crate::state::query::{use_list_params, OwnerFilter};
+use crate::pages::shell::{detail_path, list_head};
+use crate::state::query::{use_list_params, ListParams, OwnerFilter};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
 #[component]
 pub fn TriggerList() -> impl IntoView {
-    let session = use_session();
     let params = use_list_params();
-    let namespaces = Catalog::<Namespace>::all();
-    let containers = Catalog::<Container>::new(move || ListQuery {
-        namespace_id: params.params.with(|p| p.namespace_id.clone()),
-        ..ListQuery::all()
-    });
-    let new_href = move || {
-        let container = params
-            .params
-            .with(|p| p.container_id.clone())
-            .unwrap_or_default();
-        session.link(&format!("/triggers/new?container_id={container}"))
-    };
+    let (filters, containers) = container_filters(params);
     view! {
         <section class="page">
-            <div class="page-head">
-                <h1>"Triggers"</h1>
-                <a class="button" href=new_href>"Create trigger"</a>
-            </div>
+            {list_head::<Trigger>("Triggers", "Create trigger", Some(OwnerFilter::Container))}
             <div class="filter-row">
-                <OwnerFilterSelect params filter=OwnerFilter::Namespace catalog=namespaces clears=OwnerFilter::Container
-                    id="filter-namespace" label="Namespace" none_label="All namespaces"/>
-                <OwnerFilterSelect params filter=OwnerFilter::Container catalog=containers
-                    id="filter-container" label="Container" none_label="All containers"/>
+                {filters}
                 <FilterBar filters=&[] orders=NAME_ORDERS/>
             </div>
             <TriggerTable containers/>
@@ -76,9 +56,10 @@ pub fn TriggerTable(
 ) -> impl IntoView {
     let session = use_session();
     let params = use_list_params();
-    let fixed = container_id.is_some();
-    let container_id = StoredValue::new(container_id);
-    let headers: &'static [&'static str] = if fixed {
+    let is_fixed = container_id.is_some();
+    let fixed =
+        StoredValue::new(container_id.map(|id| ListParams::owned_by(OwnerFilter::Container, id)));
+    let headers: &'static [&'static str] = if is_fixed {
         &[
             "Name",
             "Source",
@@ -102,23 +83,12 @@ pub fn TriggerTable(
         <ResourceTable
             noun="triggers"
             headers
-            local_pages=fixed
-            empty=if fixed { "No triggers for this container." } else { "No triggers in this region." }
+            local_pages=is_fixed
+            empty=if is_fixed { "No triggers for this container." } else { "No triggers in this region." }
             fetch=move |client, page| {
-                let query = match container_id.get_value() {
-                    Some(id) => ListQuery {
-                        page: Some(page),
-                        page_size: Some(PAGE_SIZE),
-                        order_by: Some(NameOrder::NameAsc),
-                        container_id: Some(id),
-                        ..Default::default()
-                    },
-                    None => params.get().to_list_query(page, NameOrder::CreatedAtDesc),
-                };
-                async move {
-                    let list = client.list::<Trigger>(&query).await?;
-                    Ok(Page { items: list.items, total_count: list.total_count })
-                }
+                let params = fixed.get_value().unwrap_or_else(|| params.get());
+                let query = params.to_list_query(page, NameOrder::CreatedAtDesc);
+                async move { client.list::<Trigger>(&query).await }
             }
             transient=|t| t.status.is_transient()
             row=move |t| {
@@ -126,13 +96,7 @@ pub fn TriggerTable(
                 view! {
                     <tr>
                         <td><a href=session.link(&detail_path::<Trigger>(&t.id))>{t.name}</a></td>
-                        {(!fixed).then(|| view! {
-                            <td>
-                                <a href=session.link(&detail_path::<Container>(&t.container_id))>
-                                    {let id = t.container_id.clone(); move || containers.map_or_else(|| id.clone(), |c| c.label_of(&id))}
-                                </a>
-                            </td>
-                        })}
+                        {(!is_fixed).then(|| owner_cell(containers, t.container_id.clone()))}
                         <td>{t.source.source_type().to_string()}</td>
                         <td class="mono">{summary}</td>
                         <td class="mono">{destination}</td>
