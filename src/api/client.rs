@@ -77,7 +77,7 @@ pub struct Client {
 }
 
 #[derive(Clone, Copy, Debug)]
-enum Method {
+pub(crate) enum Method {
     Get,
     Post,
     Patch,
@@ -109,32 +109,16 @@ impl Client {
             .await
     }
 
-    pub(crate) async fn post_json<B: Serialize, T: DeserializeOwned>(
+    /// POST or PATCH `body` as JSON.
+    pub(crate) async fn send_json<B: Serialize, T: DeserializeOwned>(
         &self,
+        method: Method,
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
         let json = encode(body)?;
-        self.send(
-            Method::Post,
-            &self.config.url(path, &Query::new()),
-            Some(json),
-        )
-        .await
-    }
-
-    pub(crate) async fn patch_json<B: Serialize, T: DeserializeOwned>(
-        &self,
-        path: &str,
-        body: &B,
-    ) -> Result<T, ApiError> {
-        let json = encode(body)?;
-        self.send(
-            Method::Patch,
-            &self.config.url(path, &Query::new()),
-            Some(json),
-        )
-        .await
+        self.send(method, &self.config.url(path, &Query::new()), Some(json))
+            .await
     }
 
     pub(crate) async fn delete_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {

@@ -1,7 +1,7 @@
 //! Containers: DTO with its oneofs (probe, scaling rule), request bodies,
 //! and the one call of its own (redeploy).
 
-use super::client::{percent_encode, Client};
+use super::client::{percent_encode, Client, Method};
 use super::error::ApiError;
 use super::list::NameOrder;
 use super::resource::{resource, Resource};
@@ -325,7 +325,7 @@ impl Client {
     /// Redeploys with the current settings; the body is an empty object.
     pub async fn redeploy_container(&self, id: &str) -> Result<Container, ApiError> {
         let path = format!("{}/{}/redeploy", Container::PATH, percent_encode(id));
-        self.post_json(&path, &Empty {}).await
+        self.send_json(Method::Post, &path, &Empty {}).await
     }
 }
 

@@ -4,7 +4,7 @@
 //! A resource file (`namespaces.rs`, ...) keeps only its types and oneofs and
 //! says, by implementing [`Resource`], where it lives and what it sends.
 
-use super::client::{percent_encode, Client, Query};
+use super::client::{percent_encode, Client, Method, Query};
 use super::error::ApiError;
 use super::list::ListOrder;
 use super::wire::{number_lenient, Status};
@@ -190,11 +190,12 @@ impl Client {
     }
 
     pub async fn create<R: Resource>(&self, body: &R::Create) -> Result<R, ApiError> {
-        self.post_json(R::PATH, body).await
+        self.send_json(Method::Post, R::PATH, body).await
     }
 
     pub async fn update<R: Resource>(&self, id: &str, body: &R::Update) -> Result<R, ApiError> {
-        self.patch_json(&item_path::<R>(id), body).await
+        self.send_json(Method::Patch, &item_path::<R>(id), body)
+            .await
     }
 
     /// Answers the resource as it now is (`deleting`); a later read answers 404.

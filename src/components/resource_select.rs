@@ -3,8 +3,6 @@
 //! the container of a new domain or trigger) and by list filters (by
 //! namespace, by container), which keep their choice in the URL.
 
-use crate::api::containers::Container;
-use crate::api::namespaces::Namespace;
 use crate::api::{ApiError, ListQuery, Resource};
 use crate::components::field::Lens;
 use crate::forms::FieldErrors;
@@ -193,22 +191,4 @@ pub fn OwnerFilterSelect<R: Resource + Send + Sync>(
                 }
             })}/>
     }
-}
-
-/// The filters of a list of things that containers own (custom domains,
-/// triggers): a namespace, then one of its containers. Answers the view and
-/// the containers shown, which also name the table's container column.
-pub fn container_filters(params: ListParamsHandle) -> (impl IntoView, Catalog<Container>) {
-    let namespaces = Catalog::<Namespace>::all();
-    let containers = Catalog::<Container>::new(move || ListQuery {
-        namespace_id: params.params.with(|p| p.namespace_id.clone()),
-        ..ListQuery::all()
-    });
-    let view = view! {
-        <OwnerFilterSelect params filter=OwnerFilter::Namespace catalog=namespaces clears=OwnerFilter::Container
-            id="filter-namespace" label="Namespace" none_label="All namespaces"/>
-        <OwnerFilterSelect params filter=OwnerFilter::Container catalog=containers
-            id="filter-container" label="Container" none_label="All containers"/>
-    };
-    (view, containers)
 }

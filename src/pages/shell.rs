@@ -3,9 +3,13 @@
 //! detail page head, and the create and edit pages around a resource's form.
 
 use crate::api::client::percent_encode;
-use crate::api::{ApiError, Client, Resource};
+use crate::api::containers::Container;
+use crate::api::namespaces::Namespace;
+use crate::api::{ApiError, Client, ListQuery, Resource};
 use crate::components::delete_button::{Cascade, DeleteButton};
 use crate::components::error_banner::ErrorBanner;
+use crate::components::filter_bar::FilterBar;
+use crate::components::resource_select::{Catalog, OwnerFilterSelect};
 use crate::components::status_badge::StatusBadge;
 use crate::forms::{server_field_errors, FieldErrors, ResourceForm};
 use crate::pages::common::GoneNotice;
@@ -426,4 +430,34 @@ pub fn use_related<R: Resource>(id: String) -> LocalResource<Option<R>> {
         let (client, id) = (session.client(), id.clone());
         async move { client.read::<R>(&id).await.ok() }
     })
+}
+
+/// The list page of what containers own (custom domains, triggers): its
+/// head, filters by namespace then by one of its containers, the sort, and
+/// the `table`, given the containers shown (they name its container column).
+pub fn container_owned_list<R: Resource>(
+    title: &'static str,
+    create_label: &'static str,
+    orders: &'static [(&'static str, &'static str)],
+    table: fn(Catalog<Container>) -> AnyView,
+) -> impl IntoView {
+    let params = use_list_params();
+    let namespaces = Catalog::<Namespace>::all();
+    let containers = Catalog::<Container>::new(move || ListQuery {
+        namespace_id: params.params.with(|p| p.namespace_id.clone()),
+        ..ListQuery::all()
+    });
+    view! {
+        <section class="page">
+            {list_head::<R>(title, create_label, Some(OwnerFilter::Container))}
+            <div class="filter-row">
+                <OwnerFilterSelect params filter=OwnerFilter::Namespace catalog=namespaces clears=OwnerFilter::Container
+                    id="filter-namespace" label="Namespace" none_label="All namespaces"/>
+                <OwnerFilterSelect params filter=OwnerFilter::Container catalog=containers
+                    id="filter-container" label="Container" none_label="All containers"/>
+                <FilterBar filters=&[] orders/>
+            </div>
+            {table(containers)}
+        </section>
+    }
 }

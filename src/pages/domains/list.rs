@@ -1,30 +1,24 @@
 use crate::api::containers::Container;
 use crate::api::domains::Domain;
 use crate::api::list::HostnameOrder;
-use crate::components::filter_bar::{FilterBar, HOSTNAME_ORDERS};
-use crate::components::resource_select::{container_filters, Catalog};
+use crate::components::filter_bar::HOSTNAME_ORDERS;
+use crate::components::resource_select::Catalog;
 use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
 use crate::components::time::local_time;
-use crate::pages::shell::{detail_path, list_head};
+use crate::pages::shell::{container_owned_list, detail_path};
 use crate::state::query::{use_list_params, ListParams, OwnerFilter};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
 #[component]
 pub fn DomainList() -> impl IntoView {
-    let params = use_list_params();
-    let (filters, containers) = container_filters(params);
-    view! {
-        <section class="page">
-            {list_head::<Domain>("Custom domains", "Add custom domain", Some(OwnerFilter::Container))}
-            <div class="filter-row">
-                {filters}
-                <FilterBar filters=&[] orders=HOSTNAME_ORDERS/>
-            </div>
-            <DomainTable containers/>
-        </section>
-    }
+    container_owned_list::<Domain>(
+        "Custom domains",
+        "Add custom domain",
+        HOSTNAME_ORDERS,
+        |containers| view! { <DomainTable containers/> }.into_any(),
+    )
 }
 
 /// The custom domains of the list page (filtered and sorted from the URL)

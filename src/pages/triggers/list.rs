@@ -1,29 +1,20 @@
 use crate::api::containers::Container;
 use crate::api::list::NameOrder;
 use crate::api::triggers::{Trigger, TriggerSource};
-use crate::components::filter_bar::{FilterBar, NAME_ORDERS};
-use crate::components::resource_select::{container_filters, Catalog};
+use crate::components::filter_bar::NAME_ORDERS;
+use crate::components::resource_select::Catalog;
 use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
-use crate::pages::shell::{detail_path, list_head};
+use crate::pages::shell::{container_owned_list, detail_path};
 use crate::state::query::{use_list_params, ListParams, OwnerFilter};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
 #[component]
 pub fn TriggerList() -> impl IntoView {
-    let params = use_list_params();
-    let (filters, containers) = container_filters(params);
-    view! {
-        <section class="page">
-            {list_head::<Trigger>("Triggers", "Create trigger", Some(OwnerFilter::Container))}
-            <div class="filter-row">
-                {filters}
-                <FilterBar filters=&[] orders=NAME_ORDERS/>
-            </div>
-            <TriggerTable containers/>
-        </section>
-    }
+    container_owned_list::<Trigger>("Triggers", "Create trigger", NAME_ORDERS, |containers| {
+        view! { <TriggerTable containers/> }.into_any()
+    })
 }
 
 /// What fires a trigger, in one line: its schedule, queue or subject.
