@@ -319,6 +319,7 @@ resource!(Container {
     update: UpdateContainerRequest,
     order: NameOrder,
     label: name,
+    owner: namespace_id,
 });
 
 impl Client {

@@ -46,6 +46,7 @@ resource!(Domain {
     update: UpdateDomainRequest,
     order: HostnameOrder,
     label: hostname,
+    owner: container_id,
 });
 
 #[cfg(test)]

@@ -35,10 +35,13 @@ pub trait Resource: DeserializeOwned + Clone + PartialEq + 'static {
     fn label(&self) -> &str;
     /// Absent while transient, empty when ready, the reason when in `error`.
     fn error_message(&self) -> Option<&str>;
+    /// What it belongs to: a container's namespace, a domain's or a trigger's container.
+    fn owner_id(&self) -> Option<&str>;
 }
 
 /// Implements [`Resource`] for a DTO whose `id`, `status` and
-/// `error_message` fields have those names.
+/// `error_message` fields have those names; `owner` names the field of the
+/// ID it belongs to, if any.
 macro_rules! resource {
     ($ty:ty {
         path: $path:literal,
@@ -47,7 +50,8 @@ macro_rules! resource {
         create: $create:ty,
         update: $update:ty,
         order: $order:ty,
-        label: $label:ident $(,)?
+        label: $label:ident
+        $(, owner: $owner:ident)? $(,)?
     }) => {
         impl $crate::api::resource::Resource for $ty {
             const PATH: &'static str = $path;
@@ -68,6 +72,9 @@ macro_rules! resource {
             }
             fn error_message(&self) -> Option<&str> {
                 self.error_message.as_deref()
+            }
+            fn owner_id(&self) -> Option<&str> {
+                None $(.or(Some(self.$owner.as_str())))?
             }
         }
     };

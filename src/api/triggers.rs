@@ -351,6 +351,7 @@ resource!(Trigger {
     update: UpdateTriggerRequest,
     order: NameOrder,
     label: name,
+    owner: container_id,
 });
 
 #[cfg(test)]

@@ -73,6 +73,18 @@ impl<R: Resource> Catalog<R> {
             .unwrap_or_else(|| id.to_string())
     }
 
+    /// `(id, name)` of every item, to name groups of another list.
+    pub fn names(&self) -> Signal<Vec<(String, String)>> {
+        let catalog = *self;
+        Signal::derive(move || {
+            catalog
+                .items()
+                .iter()
+                .map(|r| (r.id().to_string(), r.label().to_string()))
+                .collect()
+        })
+    }
+
     fn failure(&self) -> Option<ApiError> {
         self.data.get().flatten().and_then(Result::err)
     }
@@ -92,27 +104,52 @@ fn ResourceSelect<R: Resource + Send + Sync>(
     #[prop(optional, into)] error: Signal<Option<String>>,
     #[prop(optional)] hint: &'static str,
     #[prop(optional)] inline: bool,
+    /// Groups the options by owner: `(owner id, owner name)` in order.
+    #[prop(default = None)]
+    groups: Option<Signal<Vec<(String, String)>>>,
 ) -> impl IntoView {
+    let option = move |r: &R| {
+        let rid = r.id().to_string();
+        let text = format!("{} ({})", r.label(), r.status());
+        let selected = value.get().as_deref() == Some(rid.as_str());
+        view! { <option value=rid selected=selected>{text}</option> }
+    };
     let options = move || {
         let chosen = value.get();
         let items = catalog.items();
         let missing = chosen
             .clone()
-            .filter(|c| !items.iter().any(|r| r.id() == c.as_str()));
-        let listed = items.into_iter().map(move |r| {
-            let rid = r.id().to_string();
-            let text = format!("{} ({})", r.label(), r.status());
-            let selected = value.get().as_deref() == Some(rid.as_str());
-            view! { <option value=rid selected=selected>{text}</option> }
-        });
-        missing
+            .filter(|c| !items.iter().any(|r| r.id() == c.as_str()))
             .map(|m| {
                 let text = m.clone();
                 view! { <option value=m selected=true>{text}</option> }
-            })
-            .into_iter()
-            .chain(listed)
-            .collect_view()
+            });
+        let listed = match groups {
+            None => items.iter().map(option).collect_view().into_any(),
+            // Names repeat across owners (two namespaces may each have an `api`).
+            Some(groups) => {
+                let groups = groups.get();
+                let named = |r: &&R| groups.iter().any(|(g, _)| r.owner_id() == Some(g.as_str()));
+                let mut views: Vec<AnyView> = groups
+                    .iter()
+                    .filter_map(|(gid, name)| {
+                        let members: Vec<&R> =
+                            items.iter().filter(|r| r.owner_id() == Some(gid.as_str())).collect();
+                        (!members.is_empty()).then(|| {
+                            let label = name.clone();
+                            view! { <optgroup label=label>{members.into_iter().map(option).collect_view()}</optgroup> }
+                                .into_any()
+                        })
+                    })
+                    .collect();
+                let others: Vec<&R> = items.iter().filter(|r| !named(r)).collect();
+                if !others.is_empty() {
+                    views.push(others.into_iter().map(option).collect_view().into_any());
+                }
+                views.collect_view().into_any()
+            }
+        };
+        view! { {missing} {listed} }
     };
     let described = move || {
         [
@@ -154,13 +191,16 @@ pub fn ResourcePicker<F: Send + Sync + 'static, R: Resource + Send + Sync>(
     label: &'static str,
     none_label: &'static str,
     #[prop(optional)] hint: &'static str,
+    /// Groups the options by owner (see `Catalog::names`).
+    #[prop(optional)]
+    groups: Option<Signal<Vec<(String, String)>>>,
 ) -> impl IntoView {
     let value = Signal::derive(move || {
         Some(form.with(|f| (lens.get)(f).clone())).filter(|v| !v.is_empty())
     });
     let error = Signal::derive(move || errors.with(|e| e.get(key).cloned()));
     view! {
-        <ResourceSelect catalog id label value none_label error hint
+        <ResourceSelect catalog id label value none_label error hint groups
             on_change={move |v: Option<String>| {
                 form.update(|f| *(lens.set)(f) = v.unwrap_or_default());
                 errors.update(|e| { e.remove(key); });
@@ -180,10 +220,11 @@ pub fn OwnerFilterSelect<R: Resource + Send + Sync>(
     label: &'static str,
     none_label: &'static str,
     #[prop(optional)] clears: Option<OwnerFilter>,
+    #[prop(optional)] groups: Option<Signal<Vec<(String, String)>>>,
 ) -> impl IntoView {
     let value = Signal::derive(move || params.params.with(|p| filter.get(p).map(str::to_string)));
     view! {
-        <ResourceSelect catalog id label value none_label inline=true
+        <ResourceSelect catalog id label value none_label inline=true groups
             on_change={move |v: Option<String>| params.update(|p| {
                 *filter.slot(p) = v;
                 if let Some(dependent) = clears {

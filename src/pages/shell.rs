@@ -453,7 +453,7 @@ pub fn container_owned_list<R: Resource>(
             <div class="filter-row">
                 <OwnerFilterSelect params filter=OwnerFilter::Namespace catalog=namespaces clears=OwnerFilter::Container
                     id="filter-namespace" label="Namespace" none_label="All namespaces"/>
-                <OwnerFilterSelect params filter=OwnerFilter::Container catalog=containers
+                <OwnerFilterSelect params filter=OwnerFilter::Container catalog=containers groups=namespaces.names()
                     id="filter-container" label="Container" none_label="All containers"/>
                 <FilterBar filters=&[] orders/>
             </div>

@@ -1,5 +1,6 @@
 use crate::api::containers::Container;
 use crate::api::domains::Domain;
+use crate::api::namespaces::Namespace;
 use crate::api::ListQuery;
 use crate::components::field::TextField;
 use crate::components::resource_select::{Catalog, ResourcePicker};
@@ -85,7 +86,8 @@ fn domain_fields(state: FormState<DomainForm>, creating: bool) -> AnyView {
         {if creating {
             view! {
                 <ResourcePicker form lens=lens!(container_id) errors catalog=containers
-                    key="container_id" id="container_id" label="Container" none_label="Choose a container"/>
+                    key="container_id" id="container_id" label="Container" none_label="Choose a container"
+                    groups={Catalog::<Namespace>::all().names()}/>
                 <TextField form lens=lens!(hostname) id="hostname" label="Hostname" key="hostname" errors required=true
                     placeholder="app.example.com" hint="A domain name you own, 3 to 63 characters."/>
             }.into_any()

@@ -1,4 +1,5 @@
 use crate::api::containers::Container;
+use crate::api::namespaces::Namespace;
 use crate::api::triggers::HttpMethod;
 use crate::components::field::{Choice, SecretField, SelectField, TextField};
 use crate::components::kv_editor::KeyValueEditor;
@@ -59,6 +60,7 @@ fn trigger_fields(state: FormState<TriggerForm>, creating: bool) -> AnyView {
                 view! {
                     <ResourcePicker form lens=lens!(container_id) errors catalog=containers
                         key="container_id" id="container_id" label="Container" none_label="Choose a container"
+                    groups={Catalog::<Namespace>::all().names()}
                         hint="The container the trigger sends its events to."/>
                 }.into_any()
             } else {
