@@ -6,7 +6,7 @@
 
 mod support;
 
-use serde_json::{json, Value};
+use serde_json::json;
 use support::{dist_dir, id_from_url, Browser, Emulator};
 
 const PROJECT: &str = "105bdce1-64c0-48ab-899d-868455867ecf";
