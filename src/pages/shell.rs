@@ -461,3 +461,16 @@ pub fn container_owned_list<R: Resource>(
         </section>
     }
 }
+
+/// The name of a related resource once read, its ID until then.
+pub fn related_label<R: Resource + Send + Sync>(
+    related: LocalResource<Option<R>>,
+    id: String,
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    move || {
+        related
+            .get()
+            .flatten()
+            .map_or_else(|| id.clone(), |r| r.label().to_string())
+    }
+}

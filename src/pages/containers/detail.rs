@@ -8,7 +8,7 @@ use crate::components::time::local_time;
 use crate::forms::container::{bytes_text, cpu_text};
 use crate::pages::common::{or_dash, EnvTable, SecretKeys, Tags};
 use crate::pages::domains::DomainTable;
-use crate::pages::shell::{detail_head, detail_page, detail_path};
+use crate::pages::shell::{detail_head, detail_page, detail_path, related_label, use_related};
 use crate::pages::triggers::TriggerTable;
 use crate::state::session::use_session;
 use leptos::prelude::*;
@@ -85,6 +85,8 @@ fn ContainerView(c: Container, reload: Callback<()>) -> impl IntoView {
         </button>
     };
     let after_delete = session.link(&detail_path::<Namespace>(&c.namespace_id));
+    let namespace = use_related::<Namespace>(c.namespace_id.clone());
+    let namespace_name = related_label(namespace, c.namespace_id.clone());
     view! {
         {detail_head(&c, redeploy_button, after_delete, Some(Cascade::Container(c.id.clone())))}
         {move || redeploy.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorBanner error/> })}
@@ -98,7 +100,7 @@ fn ContainerView(c: Container, reload: Callback<()>) -> impl IntoView {
             </dd>
             <dt>"ID"</dt><dd class="mono">{c.id.clone()}</dd>
             <dt>"Namespace"</dt>
-            <dd><a class="mono" href=session.link(&detail_path::<Namespace>(&c.namespace_id))>{c.namespace_id.clone()}</a></dd>
+            <dd><a href=session.link(&detail_path::<Namespace>(&c.namespace_id))>{namespace_name}</a></dd>
             <dt>"Description"</dt><dd>{or_dash(&c.description)}</dd>
             <dt>"Image"</dt><dd class="mono">{c.image.clone()}</dd>
             <dt>"Port"</dt><dd>{c.port}</dd>

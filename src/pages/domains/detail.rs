@@ -3,7 +3,7 @@ use crate::api::domains::Domain;
 use crate::components::time::local_time;
 use crate::pages::common::Tags;
 use crate::pages::domains::dns_record::DnsRecord;
-use crate::pages::shell::{detail_head, detail_page, detail_path, use_related};
+use crate::pages::shell::{detail_head, detail_page, detail_path, related_label, use_related};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
@@ -17,15 +17,7 @@ fn DomainView(d: Domain) -> impl IntoView {
     let session = use_session();
     // The container gives the record's target (its endpoint) and its name.
     let container = use_related::<Container>(d.container_id.clone());
-    let container_name = {
-        let id = d.container_id.clone();
-        move || {
-            container
-                .get()
-                .flatten()
-                .map_or_else(|| id.clone(), |c| c.name)
-        }
-    };
+    let container_name = related_label(container, d.container_id.clone());
     let endpoint = Signal::derive(move || container.get().flatten().map(|c| c.public_endpoint));
     let after_delete = session.link(&detail_path::<Container>(&d.container_id));
     let hostname = d.hostname.clone();

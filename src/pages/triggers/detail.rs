@@ -2,7 +2,7 @@ use crate::api::containers::Container;
 use crate::api::triggers::{Trigger, TriggerSource};
 use crate::components::time::local_time;
 use crate::pages::common::{or_dash, EnvTable, Tags};
-use crate::pages::shell::{detail_head, detail_page, detail_path, use_related};
+use crate::pages::shell::{detail_head, detail_page, detail_path, related_label, use_related};
 use crate::pages::triggers::list::destination_text;
 use crate::pages::triggers::CronPreview;
 use crate::state::session::use_session;
@@ -22,15 +22,7 @@ fn write_only() -> impl IntoView {
 fn TriggerView(t: Trigger) -> impl IntoView {
     let session = use_session();
     let container = use_related::<Container>(t.container_id.clone());
-    let container_name = {
-        let id = t.container_id.clone();
-        move || {
-            container
-                .get()
-                .flatten()
-                .map_or_else(|| id.clone(), |c| c.name)
-        }
-    };
+    let container_name = related_label(container, t.container_id.clone());
     let after_delete = session.link(&detail_path::<Container>(&t.container_id));
     let source = match t.source.clone() {
         TriggerSource::Cron(c) => {
