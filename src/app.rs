@@ -80,6 +80,8 @@ fn RegionSwitch() -> impl IntoView {
             "Region "
             <select
                 name="region"
+                disabled={move || session.forms_open.get() > 0}
+                title={move || (session.forms_open.get() > 0).then_some("The region is fixed while a form is open: leave the form to switch it.")}
                 on:change=move |ev| {
                     let region = Region::from_wire(&event_target_value(&ev));
                     session.set_region(region.clone());

@@ -10,6 +10,9 @@ use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Storage};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// A secret key of the API's shape.
+const KEY: &str = "11111111-2222-4333-8444-555555555555";
+
 fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -132,8 +135,17 @@ async fn secret_key_goes_to_session_storage_and_never_into_the_dom() {
         query(&root, "label[for=secret-key]").is_some(),
         "the input has a label"
     );
-    type_into(&key_input, "scw-secret-1234");
     let form: HtmlElement = query(&root, "form").unwrap().unchecked_into();
+    // A key that is not one (a zero-width space pasted along) is refused on its field, not saved.
+    type_into(&key_input, "11111111-2222-4333-8444-55555555555\u{200b}5");
+    form.unchecked_ref::<web_sys::HtmlFormElement>()
+        .request_submit()
+        .unwrap();
+    let refused = wait_for("the key message", || text_of(&root, "#secret-key-error")).await;
+    assert!(refused.contains("invisible"), "{refused}");
+    assert_eq!(storage(false).get_item("scc.secret_key").unwrap(), None);
+
+    type_into(&key_input, KEY);
     form.unchecked_ref::<web_sys::HtmlFormElement>()
         .request_submit()
         .unwrap();
@@ -148,7 +160,7 @@ async fn secret_key_goes_to_session_storage_and_never_into_the_dom() {
             .get_item("scc.secret_key")
             .unwrap()
             .as_deref(),
-        Some("scw-secret-1234")
+        Some(KEY)
     );
     assert_eq!(
         storage(true).get_item("scc.secret_key").unwrap(),
@@ -161,7 +173,7 @@ async fn secret_key_goes_to_session_storage_and_never_into_the_dom() {
         .document_element()
         .unwrap()
         .outer_html()
-        .contains("scw-secret-1234"));
+        .contains(KEY));
 
     // "Remember" moves it to local storage.
     let remember: HtmlInputElement = query(&root, "input[name=remember]")
@@ -177,7 +189,7 @@ async fn secret_key_goes_to_session_storage_and_never_into_the_dom() {
     .await;
     assert_eq!(
         storage(true).get_item("scc.secret_key").unwrap().as_deref(),
-        Some("scw-secret-1234")
+        Some(KEY)
     );
     assert_eq!(storage(false).get_item("scc.secret_key").unwrap(), None);
     drop(handle);
@@ -188,7 +200,7 @@ async fn secret_key_goes_to_session_storage_and_never_into_the_dom() {
 #[wasm_bindgen_test]
 async fn test_connection_explains_a_failure_in_words() {
     reset_storage();
-    storage(false).set_item("scc.secret_key", "k").unwrap();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
     let (root, handle) = mount_at("/settings");
     let button = wait_for("test button", || {
         let buttons = root.query_selector_all("button").unwrap();
@@ -214,7 +226,7 @@ async fn resource_table_renders_rows_and_a_pager() {
     use console::components::resource_table::{Page, ResourceTable};
     use console::state::session::provide_session;
     reset_storage();
-    storage(false).set_item("scc.secret_key", "k").unwrap();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), || {
@@ -261,7 +273,7 @@ async fn polling_updates_a_transient_row_until_it_settles() {
     use std::sync::atomic::{AtomicU32, Ordering::SeqCst};
     use std::sync::Arc;
     reset_storage();
-    storage(false).set_item("scc.secret_key", "k").unwrap();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
     let calls = Arc::new(AtomicU32::new(0));
     let seen = calls.clone();
     let root = document().create_element("div").unwrap();
@@ -319,7 +331,7 @@ fn is_present(root: &Element, selector: &str) -> bool {
 #[wasm_bindgen_test]
 async fn container_form_switches_oneofs_and_flags_fields_before_sending() {
     reset_storage();
-    storage(false).set_item("scc.secret_key", "k").unwrap();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
     let (root, handle) = mount_at("/containers/new?namespace_id=ns-1");
     wait_for("the form", || query(&root, "form.form")).await;
     // The liveness probe starts as TCP: no path field.
@@ -377,7 +389,7 @@ async fn container_form_switches_oneofs_and_flags_fields_before_sending() {
 #[wasm_bindgen_test]
 async fn a_failed_submit_keeps_every_input() {
     reset_storage();
-    storage(false).set_item("scc.secret_key", "k").unwrap();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
     storage(true)
         .set_item("scc.project_id", "105bdce1-64c0-48ab-899d-868455867ecf")
         .unwrap();
@@ -428,7 +440,7 @@ async fn a_failed_submit_keeps_every_input() {
 #[wasm_bindgen_test]
 async fn pasting_a_dotenv_block_fills_rows_and_flags_reserved_names() {
     reset_storage();
-    storage(false).set_item("scc.secret_key", "k").unwrap();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
     let (root, handle) = mount_at("/namespaces/new");
     let paste = wait_for("the paste box", || query(&root, "#env-paste")).await;
     type_into(&paste, "A=1\nexport B=\"two\"\nPORT=80\n");
@@ -465,7 +477,7 @@ async fn pasting_a_dotenv_block_fills_rows_and_flags_reserved_names() {
 #[wasm_bindgen_test]
 async fn leaving_an_edited_form_asks_first() {
     reset_storage();
-    storage(false).set_item("scc.secret_key", "k").unwrap();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
     let window = web_sys::window().unwrap();
     // window.confirm answers `yes` and counts the questions in window.__asked.
     let answer = |yes: bool| {
@@ -545,7 +557,7 @@ fn stub_fetch_routes(routes: &[(&str, u16, &str)]) {
          window.__sent = [];
          window.fetch = async (input, init) => {
            const r = new Request(input, init);
-           window.__sent.push({method: r.method, url: r.url, body: await r.text()});
+           window.__sent.push({method: r.method, url: r.url, token: r.headers.get('X-Auth-Token'), body: await r.text()});
            const [, status, answer] = routes.find(([part]) => (r.method + ' ' + r.url).includes(part));
            return new Response(answer, {status, headers: {'Content-Type': 'application/json'}});
          };",
@@ -564,12 +576,17 @@ fn restore_fetch() {
     .unwrap();
 }
 
-/// The requests sent since `stub_fetch` with the given method, bodies parsed.
-fn sent(method: &str) -> Vec<serde_json::Value> {
+/// The raw records of the requests sent since `stub_fetch`.
+fn sent_requests() -> Vec<serde_json::Value> {
     let sent = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__sent".into()).unwrap();
     let text = js_sys::JSON::stringify(&sent).unwrap().as_string().unwrap();
-    let all: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
-    all.into_iter()
+    serde_json::from_str(&text).unwrap_or_default()
+}
+
+/// The requests sent since `stub_fetch` with the given method, bodies parsed.
+fn sent(method: &str) -> Vec<serde_json::Value> {
+    sent_requests()
+        .into_iter()
         .filter(|r| r["method"] == method)
         .map(|r| serde_json::from_str(r["body"].as_str().unwrap_or("null")).unwrap_or_default())
         .collect()
@@ -593,7 +610,7 @@ fn submit(root: &Element) {
 #[wasm_bindgen_test]
 async fn trigger_form_sends_only_the_chosen_source_and_shows_errors_on_its_fields() {
     reset_storage();
-    storage(false).set_item("scc.secret_key", "k").unwrap();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
     // Lists answer empty; the create answers a field error from the server.
     stub_fetch(
         400,
@@ -660,7 +677,7 @@ async fn trigger_form_sends_only_the_chosen_source_and_shows_errors_on_its_field
 #[wasm_bindgen_test]
 async fn the_cron_reading_follows_the_schedule_as_it_is_typed() {
     reset_storage();
-    storage(false).set_item("scc.secret_key", "k").unwrap();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
     stub_fetch(200, r#"{"containers": [], "total_count": 0}"#);
     let (root, handle) = mount_at("/triggers/new");
     let schedule = wait_for("the schedule field", || query(&root, "#cron_schedule")).await;
@@ -713,7 +730,7 @@ fn browser_time_zones_follow_summer_time() {
 #[wasm_bindgen_test]
 async fn domain_form_groups_containers_by_namespace_and_refuses_a_full_one() {
     reset_storage();
-    storage(false).set_item("scc.secret_key", "k").unwrap();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
     let container = |id: &str, ns: &str| {
         serde_json::json!({"id": id, "name": "api", "namespace_id": ns, "status": "ready",
                            "public_endpoint": format!("https://{id}.functions.example")})
@@ -785,6 +802,158 @@ async fn domain_form_groups_containers_by_namespace_and_refuses_a_full_one() {
     submit(&root);
     sleep(300).await;
     assert!(sent("POST").is_empty(), "nothing sent for a full container");
+    restore_fetch();
+    drop(handle);
+    root.remove();
+    reset_storage();
+}
+
+#[wasm_bindgen_test]
+async fn a_base_url_elsewhere_must_be_https_and_agreed_to() {
+    reset_storage();
+    let (root, handle) = mount_at("/settings");
+    let url = wait_for("the base URL", || query(&root, "#base-url")).await;
+    type_into(&url, "http://api.example.com");
+    submit_first_form(&root);
+    let problem = wait_for("the https message", || text_of(&root, "#base-url-error")).await;
+    assert!(problem.contains("https://"), "{problem}");
+    assert_eq!(storage(true).get_item("scc.base_url").unwrap(), None);
+
+    type_into(&url, "https://api.example.com/gateway");
+    let warning = wait_for("where the key goes", || text_of(&root, ".banner-warn")).await;
+    assert!(
+        warning.contains("will be sent to https://api.example.com"),
+        "{warning}"
+    );
+    submit_first_form(&root);
+    let problem = wait_for("the agreement message", || {
+        text_of(&root, "#base-url-error").filter(|t| t.contains("agree"))
+    })
+    .await;
+    assert!(problem.contains("https://api.example.com"), "{problem}");
+    assert_eq!(
+        storage(true).get_item("scc.base_url").unwrap(),
+        None,
+        "not saved yet"
+    );
+    click(&root, "#agree-destination");
+    submit_first_form(&root);
+    wait_for("saved", || {
+        text_of(&root, ".saved").filter(|t| t == "Saved.")
+    })
+    .await;
+    assert_eq!(
+        storage(true).get_item("scc.base_url").unwrap().as_deref(),
+        Some("https://api.example.com/gateway")
+    );
+    drop(handle);
+    root.remove();
+    reset_storage();
+}
+
+fn submit_first_form(root: &Element) {
+    query(root, "form")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlFormElement>()
+        .request_submit()
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_key_is_replaced_inside_the_form_and_nothing_is_lost() {
+    reset_storage();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
+    storage(true)
+        .set_item("scc.project_id", "105bdce1-64c0-48ab-899d-868455867ecf")
+        .unwrap();
+    stub_fetch(
+        401,
+        r#"{"type":"denied_authentication","message":"authentication is denied","method":"api_key","reason":"expired"}"#,
+    );
+    let (root, handle) = mount_at("/namespaces/new");
+    let name = wait_for("the form", || query(&root, "#name")).await;
+    assert_eq!(
+        query(&root, "select[name=region]")
+            .unwrap()
+            .get_attribute("disabled")
+            .as_deref(),
+        Some(""),
+        "the region is fixed while a form is open"
+    );
+    type_into(&name, "web-prod");
+    submit(&root);
+    let prompt = wait_for("the key prompt", || {
+        query(&root, "#form-failure .key-prompt input")
+    })
+    .await;
+    let fresh = "99999999-2222-4333-8444-555555555555";
+    type_into(&prompt, fresh);
+    click(&root, "#form-failure .key-prompt button");
+    wait_for("the key saved", || {
+        text_of(&root, "#form-failure .key-prompt [role=status]")
+            .filter(|t| t.contains("Key saved"))
+    })
+    .await;
+    assert_eq!(
+        name.unchecked_ref::<HtmlInputElement>().value(),
+        "web-prod",
+        "nothing lost"
+    );
+    assert_eq!(
+        storage(false)
+            .get_item("scc.secret_key")
+            .unwrap()
+            .as_deref(),
+        Some(fresh)
+    );
+    submit(&root);
+    wait_for("a second attempt", || {
+        (sent("POST").len() == 2).then_some(())
+    })
+    .await;
+    let tokens: Vec<serde_json::Value> = sent_requests()
+        .into_iter()
+        .filter(|r| r["method"] == "POST")
+        .map(|r| r["token"].clone())
+        .collect();
+    assert_eq!(tokens, [serde_json::json!(KEY), serde_json::json!(fresh)]);
+    assert!(!document()
+        .document_element()
+        .unwrap()
+        .outer_html()
+        .contains(fresh));
+    restore_fetch();
+    drop(handle);
+    root.remove();
+    reset_storage();
+}
+
+#[wasm_bindgen_test]
+async fn a_key_that_cannot_be_sent_is_a_message_not_an_exception() {
+    reset_storage();
+    // Stored before keys were checked, or edited by hand: a zero-width space inside.
+    storage(false)
+        .set_item(
+            "scc.secret_key",
+            "11111111-2222-4333-8444-5555555\u{200b}55555",
+        )
+        .unwrap();
+    stub_fetch(200, r#"{"namespaces": [], "total_count": 0}"#);
+    let (root, handle) = mount_at("/namespaces");
+    let message = wait_for("the message", || text_of(&root, ".banner-error")).await;
+    assert!(message.contains("cannot be sent"), "{message}");
+    assert!(
+        query(&root, ".banner-error .key-prompt").is_some(),
+        "replaceable in place"
+    );
+    assert!(sent_requests().is_empty(), "nothing was sent");
+    assert!(
+        query(&root, "select[name=region]")
+            .unwrap()
+            .get_attribute("disabled")
+            .is_none(),
+        "no form: the region can change"
+    );
     restore_fetch();
     drop(handle);
     root.remove();

@@ -57,3 +57,54 @@ fn release_build_renders_the_shell_without_console_errors() {
         .collect();
     assert!(problems.is_empty(), "browser console: {problems:?}");
 }
+
+/// The page's own policy, as built: no inline script left by the build (the
+/// CSP would block it and the page would stay blank), no `unsafe-*` script
+/// source, and every script a same-origin file.
+#[test]
+fn the_built_index_html_keeps_its_content_security_policy() {
+    let html = std::fs::read_to_string(dist_dir().join("index.html")).unwrap();
+    let policy = html
+        .split("http-equiv=\"Content-Security-Policy\"")
+        .nth(1)
+        .and_then(|rest| rest.split("content=\"").nth(1))
+        .and_then(|rest| rest.split('"').next())
+        .expect("a Content-Security-Policy meta tag");
+    let directive = |name: &str| {
+        policy
+            .split(';')
+            .map(str::trim)
+            .find(|d| d.starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} in {policy}"))
+    };
+    assert_eq!(
+        directive("script-src"),
+        "script-src 'self' 'wasm-unsafe-eval'"
+    );
+    assert_eq!(directive("object-src"), "object-src 'none'");
+    assert_eq!(directive("default-src"), "default-src 'self'");
+    assert!(
+        !policy.contains("'unsafe-inline'") && !policy.contains("'unsafe-eval'"),
+        "{policy}"
+    );
+    let scripts: Vec<&str> = html
+        .match_indices("<script")
+        .map(|(i, _)| &html[i..])
+        .collect();
+    assert!(!scripts.is_empty(), "the loader is there");
+    for script in scripts {
+        let tag = &script[..script.find('>').unwrap() + 1];
+        assert!(
+            tag.contains(" src=\"/"),
+            "an inline or foreign script is left: {tag}"
+        );
+        let file = tag
+            .split("src=\"/")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert!(dist_dir().join(file).is_file(), "{file} is in dist/");
+    }
+}

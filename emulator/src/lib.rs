@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod error;
+pub mod static_files;
 pub mod store;
 pub mod validate;
 
@@ -18,8 +19,7 @@ use error::ApiErr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use store::{Delays, Store};
-use tower_http::cors::{Any, CorsLayer};
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::cors::{AllowOrigin, CorsLayer};
 
 /// Failures to inject, for the console's robustness tests.
 #[derive(Clone, Copy, Debug, Default)]
@@ -31,6 +31,10 @@ pub struct Faults {
     pub rate_limit: u32,
 }
 
+/// The key the emulator accepts unless told otherwise: UUID-shaped, as the
+/// real API's keys are (the console refuses anything else).
+pub const DEFAULT_TOKEN: &str = "5ec4e7c0-0000-4000-8000-000000000001";
+
 #[derive(Clone, Debug)]
 pub struct Config {
     pub token: String,
@@ -38,6 +42,8 @@ pub struct Config {
     pub faults: Faults,
     pub static_dir: Option<PathBuf>,
     pub state_file: Option<PathBuf>,
+    /// CORS for any origin; otherwise loopback origins only.
+    pub cors_any_origin: bool,
 }
 
 pub struct AppState {
@@ -116,10 +122,46 @@ async fn faults_and_auth(State(app): State<Shared>, request: Request, next: Next
         .headers()
         .get("x-auth-token")
         .and_then(|v| v.to_str().ok());
-    if token != Some(app.config.token.as_str()) {
+    if !token.is_some_and(|t| same_secret(t.as_bytes(), app.config.token.as_bytes())) {
         return ApiErr::denied().into_response();
     }
     next.run(request).await
+}
+
+/// Compares two secrets in time that does not depend on where they differ.
+fn same_secret(given: &[u8], expected: &[u8]) -> bool {
+    given.len() == expected.len()
+        && given
+            .iter()
+            .zip(expected)
+            .fold(0u8, |diff, (a, b)| diff | (a ^ b))
+            == 0
+}
+
+/// A browser origin on this machine: `http(s)://localhost`, `127.x.x.x` or `[::1]`, any port.
+pub fn loopback_origin(origin: &[u8]) -> bool {
+    let Ok(origin) = std::str::from_utf8(origin) else {
+        return false;
+    };
+    let Some(host) = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+    else {
+        return false;
+    };
+    let host = if host.starts_with('[') {
+        host.split(']')
+            .next()
+            .map(|h| format!("{h}]"))
+            .unwrap_or_default()
+    } else {
+        host.split(':').next().unwrap_or_default().to_string()
+    };
+    host == "localhost"
+        || host == "[::1]"
+        || (host.starts_with("127.")
+            && host.split('.').count() == 4
+            && host.split('.').all(|p| p.parse::<u8>().is_ok()))
 }
 
 async fn unknown_route() -> ApiErr {
@@ -130,7 +172,8 @@ async fn unknown_route() -> ApiErr {
 }
 
 /// The whole server: the API under `/containers/v1/regions/{region}`, with
-/// CORS for any origin, and the built console (SPA fallback) when configured.
+/// CORS for loopback origins (any origin when configured), and the built
+/// console (SPA fallback) when configured.
 pub fn router(app: Shared) -> Router {
     use api::*;
     let base = "/containers/v1/regions/{region}";
@@ -182,7 +225,11 @@ pub fn router(app: Shared) -> Router {
         .layer(middleware::from_fn_with_state(app.clone(), faults_and_auth))
         .layer(
             CorsLayer::new()
-                .allow_origin(Any)
+                .allow_origin(if app.config.cors_any_origin {
+                    AllowOrigin::any()
+                } else {
+                    AllowOrigin::predicate(|origin, _| loopback_origin(origin.as_bytes()))
+                })
                 .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE])
                 .allow_headers([
                     HeaderName::from_static("x-auth-token"),
@@ -192,8 +239,7 @@ pub fn router(app: Shared) -> Router {
         )
         .with_state(app.clone());
     match &app.config.static_dir {
-        Some(dir) => api
-            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
+        Some(dir) => api.merge(static_files::console(dir)),
         None => api,
     }
 }

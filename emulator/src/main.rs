@@ -1,86 +1,73 @@
+use clap::Parser;
 use emulator::store::Delays;
 use emulator::{demo_data, load_state, router, AppState, Config, Faults};
 use std::path::PathBuf;
 
-const HELP: &str = "\
-emulator — a local Serverless Containers API v1
+/// A local Serverless Containers API v1: the console's API for offline use,
+/// demos and tests. Containers whose image reference contains `fail` end in
+/// `error` (see README.md for the other rules).
+#[derive(Parser, Debug)]
+#[command(name = "emulator", version)]
+struct Args {
+    /// Listen address.
+    #[arg(long, default_value = "127.0.0.1:8081")]
+    addr: String,
+    /// The X-Auth-Token the API accepts (a UUID, like the real API's keys); any other answers 401.
+    #[arg(long, default_value = emulator::DEFAULT_TOKEN)]
+    token: String,
+    /// Also serve a built console from this folder (index.html for unknown paths), with the
+    /// headers a static host should send.
+    #[arg(long = "static", value_name = "DIR")]
+    static_dir: Option<PathBuf>,
+    /// Start with demo namespaces, containers in each status, domains, and triggers of each kind
+    /// (when the state is empty).
+    #[arg(long)]
+    demo_data: bool,
+    /// The project of the demo data.
+    #[arg(long, default_value = "11111111-1111-4111-8111-111111111111")]
+    project_id: String,
+    /// Keep the state in this file: read at start, written after each change (through a
+    /// temporary file and a rename).
+    #[arg(long, value_name = "FILE")]
+    state: Option<PathBuf>,
+    /// How long `creating` lasts, in milliseconds.
+    #[arg(long, default_value_t = 4000)]
+    create_delay_ms: u64,
+    /// How long `updating` lasts, in milliseconds.
+    #[arg(long, default_value_t = 3000)]
+    update_delay_ms: u64,
+    /// How long `deleting` lasts, in milliseconds.
+    #[arg(long, default_value_t = 3000)]
+    delete_delay_ms: u64,
+    /// Add this many milliseconds to every API answer.
+    #[arg(long, default_value_t = 0)]
+    latency_ms: u64,
+    /// Answer this fraction (0 to 1) of API requests with 503.
+    #[arg(long, default_value_t = 0.0, value_parser = fraction)]
+    error_rate: f64,
+    /// Answer 429 `too_many_requests` above this many requests per second (0: no limit).
+    #[arg(long, default_value_t = 0)]
+    rate_limit: u32,
+    /// Send CORS headers to any origin. Without it only loopback origins (localhost,
+    /// 127.0.0.1, [::1]) may call the API from a browser page.
+    #[arg(long)]
+    cors_any_origin: bool,
+}
 
-USAGE: emulator [OPTIONS]
-
-  --addr ADDR             listen address (default 127.0.0.1:8081)
-  --token TOKEN           the X-Auth-Token the API accepts (default: emulator-secret-key)
-  --static DIR            also serve a built console from DIR (index.html for unknown paths)
-  --demo-data             start with demo namespaces, containers, domains and triggers
-  --project-id ID         project of the demo data (default 11111111-1111-4111-8111-111111111111)
-  --state FILE            keep the state in FILE (read at start, written after each change)
-  --create-delay-ms N     how long `creating` lasts (default 4000)
-  --update-delay-ms N     how long `updating` lasts (default 3000)
-  --delete-delay-ms N     how long `deleting` lasts (default 3000)
-  --latency-ms N          add N ms to every API answer (default 0)
-  --error-rate F          answer this fraction (0-1) of API requests with 503 (default 0)
-  --rate-limit N          answer 429 above N requests per second (default: no limit)
-  -h, --help              this text
-
-Containers whose image reference contains `fail` end in `error`.
-";
+fn fraction(text: &str) -> Result<f64, String> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|f| (0.0..=1.0).contains(f))
+        .ok_or_else(|| format!("not a fraction between 0 and 1: {text}"))
+}
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let mut addr = "127.0.0.1:8081".to_string();
-    let mut token = "emulator-secret-key".to_string();
-    let mut static_dir = None;
-    let mut state_file: Option<PathBuf> = None;
-    let mut demo = false;
-    let mut project = "11111111-1111-4111-8111-111111111111".to_string();
-    let mut delays = Delays {
-        create_ms: 4000,
-        update_ms: 3000,
-        delete_ms: 3000,
-    };
-    let mut faults = Faults::default();
+    let args = Args::parse();
     let fail = |msg: String| -> ! {
-        eprintln!("emulator: {msg}\n\n{HELP}");
+        eprintln!("emulator: {msg}");
         std::process::exit(2)
     };
-    while let Some(flag) = args.next() {
-        let mut value = || {
-            args.next()
-                .unwrap_or_else(|| fail(format!("{flag} needs a value")))
-        };
-        let number = |v: String| -> u64 {
-            v.parse()
-                .unwrap_or_else(|_| fail(format!("{flag}: not a number: {v}")))
-        };
-        match flag.as_str() {
-            "-h" | "--help" => {
-                print!("{HELP}");
-                return;
-            }
-            "--addr" => addr = value(),
-            "--token" => token = value(),
-            "--static" => static_dir = Some(PathBuf::from(value())),
-            "--state" => state_file = Some(PathBuf::from(value())),
-            "--demo-data" => demo = true,
-            "--project-id" => project = value(),
-            "--create-delay-ms" => delays.create_ms = number(value()),
-            "--update-delay-ms" => delays.update_ms = number(value()),
-            "--delete-delay-ms" => delays.delete_ms = number(value()),
-            "--latency-ms" => faults.latency_ms = number(value()),
-            "--rate-limit" => faults.rate_limit = number(value()) as u32,
-            "--error-rate" => {
-                let v = value();
-                faults.error_rate = v
-                    .parse()
-                    .ok()
-                    .filter(|f: &f64| (0.0..=1.0).contains(f))
-                    .unwrap_or_else(|| {
-                        fail(format!("--error-rate: not a fraction between 0 and 1: {v}"))
-                    });
-            }
-            other => fail(format!("unknown option {other}")),
-        }
-    }
-    if let Some(dir) = &static_dir {
+    if let Some(dir) = &args.static_dir {
         if !dir.join("index.html").is_file() {
             fail(format!(
                 "--static {}: no index.html there (build the console first)",
@@ -88,7 +75,7 @@ fn main() {
             ));
         }
     }
-    let store = match &state_file {
+    let store = match &args.state {
         Some(path) => {
             load_state(path).unwrap_or_else(|e| fail(format!("--state {}: {e}", path.display())))
         }
@@ -97,33 +84,43 @@ fn main() {
     let fresh = store.records.is_empty();
     let app = AppState::new(
         Config {
-            token: token.clone(),
-            delays,
-            faults,
-            static_dir: static_dir.clone(),
-            state_file,
+            token: args.token.clone(),
+            delays: Delays {
+                create_ms: args.create_delay_ms,
+                update_ms: args.update_delay_ms,
+                delete_ms: args.delete_delay_ms,
+            },
+            faults: Faults {
+                latency_ms: args.latency_ms,
+                error_rate: args.error_rate,
+                rate_limit: args.rate_limit,
+            },
+            static_dir: args.static_dir.clone(),
+            state_file: args.state.clone(),
+            cors_any_origin: args.cors_any_origin,
         },
         store,
     );
-    if demo && fresh {
-        demo_data(&app, &project);
+    if args.demo_data && fresh {
+        demo_data(&app, &args.project_id);
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .expect("tokio runtime");
+    let addr = args.addr.clone();
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(&addr)
             .await
             .unwrap_or_else(|e| fail(format!("cannot listen on {addr}: {e}")));
         let url = format!("http://{}", listener.local_addr().expect("bound address"));
         println!("Serverless Containers API emulator listening on {url}/containers/v1/regions/{{fr-par,nl-ams,pl-waw}}");
-        if static_dir.is_some() {
+        if args.static_dir.is_some() {
             println!("Console: {url}/");
         }
-        println!("Secret key (X-Auth-Token): {token}");
-        if demo {
-            println!("Demo project ID: {project}");
+        println!("Secret key (X-Auth-Token): {}", args.token);
+        if args.demo_data {
+            println!("Demo project ID: {}", args.project_id);
         }
         axum::serve(listener, router(app))
             .with_graceful_shutdown(async {

@@ -106,6 +106,7 @@ async fn replay(file: &PathBuf, passed: &mut usize, failures: &mut Vec<String>) 
             delays,
             faults: Faults::default(),
             static_dir: None,
+            cors_any_origin: false,
             state_file: None,
         },
         Store::default(),

@@ -33,6 +33,7 @@ fn app_with(
             delays,
             faults,
             static_dir: None,
+            cors_any_origin: false,
             state_file,
         },
         store,
@@ -433,21 +434,26 @@ async fn lists_paginate_sort_and_filter() {
 }
 
 #[tokio::test]
-async fn cors_preflight_allows_the_console_headers() {
-    let req = Request::builder()
-        .method("OPTIONS")
-        .uri(format!("{B}/namespaces"))
-        .header("origin", "http://localhost:8080")
-        .header("access-control-request-method", "PATCH")
-        .header(
-            "access-control-request-headers",
-            "x-auth-token,content-type",
-        )
-        .body(Body::empty())
+async fn cors_allows_loopback_origins_only() {
+    let preflight = |origin: &str| {
+        Request::builder()
+            .method("OPTIONS")
+            .uri(format!("{B}/namespaces"))
+            .header("origin", origin)
+            .header("access-control-request-method", "PATCH")
+            .header(
+                "access-control-request-headers",
+                "x-auth-token,content-type",
+            )
+            .body(Body::empty())
+            .unwrap()
+    };
+    let res = app()
+        .oneshot(preflight("http://localhost:8080"))
+        .await
         .unwrap();
-    let res = app().oneshot(req).await.unwrap();
     let h = res.headers();
-    assert_eq!(h["access-control-allow-origin"], "*");
+    assert_eq!(h["access-control-allow-origin"], "http://localhost:8080");
     assert!(h["access-control-allow-headers"]
         .to_str()
         .unwrap()
@@ -456,6 +462,22 @@ async fn cors_preflight_allows_the_console_headers() {
         .to_str()
         .unwrap()
         .contains("PATCH"));
+    for origin in ["http://127.0.0.1:3000", "http://[::1]:8080"] {
+        let res = app().oneshot(preflight(origin)).await.unwrap();
+        assert_eq!(res.headers()["access-control-allow-origin"], origin);
+    }
+    // A page elsewhere gets no CORS answer: its browser will not let it call with the key.
+    for origin in [
+        "https://evil.example",
+        "http://localhost.evil.example",
+        "http://127.evil.example",
+    ] {
+        let res = app().oneshot(preflight(origin)).await.unwrap();
+        assert!(
+            res.headers().get("access-control-allow-origin").is_none(),
+            "{origin}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -646,4 +668,62 @@ async fn write_only_trigger_secrets_are_kept_unless_a_new_one_is_sent() {
     assert_ne!(second, first, "a value sent replaces it");
     assert!(t["sqs_config"].get("secret_access_key").is_none());
     let _ = std::fs::remove_file(&file);
+}
+
+#[tokio::test]
+async fn the_console_is_served_with_a_static_hosts_headers() {
+    let dir = std::env::temp_dir().join(format!("emulator-static-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        r#"<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'" /></head></html>"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("main-c52928dac129f1a8.css"), "body{}").unwrap();
+    let app = router(AppState::new(
+        Config {
+            token: T.into(),
+            delays: Delays {
+                create_ms: 1,
+                update_ms: 1,
+                delete_ms: 1,
+            },
+            faults: Faults::default(),
+            static_dir: Some(dir.clone()),
+            state_file: None,
+            cors_any_origin: false,
+        },
+        Default::default(),
+    ));
+    let get = |path: &str| Request::builder().uri(path).body(Body::empty()).unwrap();
+    for path in ["/", "/namespaces/abc?region=fr-par"] {
+        let res = app.clone().oneshot(get(path)).await.unwrap();
+        assert_eq!(res.status(), 200, "{path}");
+        let h = res.headers();
+        assert_eq!(h["cache-control"], "no-cache", "{path}");
+        assert_eq!(
+            h["content-security-policy"],
+            "default-src 'self'; script-src 'self'; frame-ancestors 'none'"
+        );
+        assert_eq!(h["x-content-type-options"], "nosniff");
+        assert_eq!(h["referrer-policy"], "no-referrer");
+        let body = res.into_body().collect().await.unwrap().to_bytes();
+        assert!(
+            String::from_utf8_lossy(&body).contains("Content-Security-Policy"),
+            "the SPA fallback"
+        );
+    }
+    let res = app
+        .clone()
+        .oneshot(get("/main-c52928dac129f1a8.css"))
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    // The API keeps its own answers.
+    let (s, _) = call(&app, "GET", &format!("{B}/namespaces"), None).await;
+    assert_eq!(s, 200);
+    let _ = std::fs::remove_dir_all(&dir);
 }

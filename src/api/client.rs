@@ -133,13 +133,24 @@ impl Client {
         body: Option<String>,
     ) -> Result<T, ApiError> {
         use gloo_net::http::Request;
+        // A header value outside printable ASCII makes the browser throw: say so instead.
+        if !self
+            .config
+            .token
+            .bytes()
+            .all(|b| (0x21..=0x7e).contains(&b))
+        {
+            return Err(ApiError::unusable_key());
+        }
         let builder = match method {
             Method::Get => Request::get(url),
             Method::Post => Request::post(url),
             Method::Patch => Request::patch(url),
             Method::Delete => Request::delete(url),
         }
-        .abort_signal(self.signal.as_ref());
+        .abort_signal(self.signal.as_ref())
+        // A redirect would carry the key to another address: never follow one.
+        .redirect(web_sys::RequestRedirect::Manual);
         let builder = if self.config.token.is_empty() {
             builder
         } else {
@@ -157,6 +168,9 @@ impl Client {
             .send()
             .await
             .map_err(|e| ApiError::network(network_reason(&e)))?;
+        if response.type_() == web_sys::ResponseType::Opaqueredirect {
+            return Err(ApiError::redirected());
+        }
         let status = response.status();
         let text = response
             .text()

@@ -97,6 +97,12 @@ pub enum ErrorKind {
     Decode,
     /// The request never got an answer (offline, DNS, CORS refusal, aborted).
     Network,
+    /// The stored secret key cannot be put in a header (a character outside
+    /// printable ASCII): nothing was sent.
+    UnusableKey,
+    /// The server answered with a redirect, which is not followed: it would
+    /// carry the key to another address.
+    Redirected,
 }
 
 /// A failed API call. `status` is the HTTP status, 0 when there was no response.
@@ -234,7 +240,26 @@ impl ApiError {
 
     /// An expired or wrong secret key: the user must fix the settings.
     pub fn is_auth(&self) -> bool {
-        matches!(self.kind, ErrorKind::DeniedAuthentication { .. }) || self.status == 401
+        matches!(
+            self.kind,
+            ErrorKind::DeniedAuthentication { .. } | ErrorKind::UnusableKey
+        ) || self.status == 401
+    }
+
+    pub fn unusable_key() -> Self {
+        ApiError {
+            status: 0,
+            message: String::new(),
+            kind: ErrorKind::UnusableKey,
+        }
+    }
+
+    pub fn redirected() -> Self {
+        ApiError {
+            status: 0,
+            message: String::new(),
+            kind: ErrorKind::Redirected,
+        }
     }
 
     /// Per-field messages, keyed by the API's argument name (e.g.
@@ -400,6 +425,8 @@ impl ApiError {
                 "The server's answer could not be read ({}).",
                 self.message
             ),
+            ErrorKind::UnusableKey => "The secret key has a character that cannot be sent (a space, an invisible or a non-ASCII character). Nothing was sent: paste the key again.".to_string(),
+            ErrorKind::Redirected => "The API base URL answered with a redirect. The console does not follow redirects, which would carry your key to another address: set the final address in Settings.".to_string(),
             ErrorKind::Network => format!(
                 "The API could not be reached{}. Check your connection and the API base URL in Settings.",
                 if self.message.is_empty() {

@@ -5,6 +5,7 @@ pub mod delete_button;
 pub mod error_banner;
 pub mod field;
 pub mod filter_bar;
+pub mod key_prompt;
 pub mod kv_editor;
 pub mod resource_select;
 pub mod resource_table;

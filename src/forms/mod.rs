@@ -11,6 +11,7 @@ pub mod domain;
 pub mod env;
 pub mod namespace;
 pub mod net;
+pub mod settings;
 pub mod trigger;
 
 use crate::api::Resource;
@@ -48,6 +49,16 @@ pub fn parse_lines(text: &str) -> Vec<String> {
         .filter(|l| !l.trim().is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// A UUID as the API writes them (8-4-4-4-12 hexadecimal digits).
+pub fn is_uuid(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    parts.len() == 5
+        && parts
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(p, n)| p.len() == n && p.bytes().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Server-side field errors, merged in after a rejected request.

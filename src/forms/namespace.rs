@@ -5,7 +5,7 @@ use super::env::{
     env_map, env_rows, existing_secrets, secret_map, secret_update, validate_env, validate_secrets,
     EnvRow, SecretRow,
 };
-use super::{changed, check_length, parse_tags, FieldErrors};
+use super::{changed, check_length, is_uuid, parse_tags, FieldErrors};
 use crate::api::namespaces::{CreateNamespaceRequest, Namespace, UpdateNamespaceRequest};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -34,16 +34,6 @@ pub fn namespace_name_problem(name: &str) -> Option<&'static str> {
     } else {
         None
     }
-}
-
-/// A UUID as the API writes them (8-4-4-4-12 hexadecimal digits).
-pub fn is_uuid(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    parts.len() == 5
-        && parts
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(p, n)| p.len() == n && p.bytes().all(|c| c.is_ascii_hexdigit()))
 }
 
 impl NamespaceForm {

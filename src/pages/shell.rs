@@ -9,6 +9,7 @@ use crate::api::{ApiError, Client, ListQuery, Resource};
 use crate::components::delete_button::{Cascade, DeleteButton};
 use crate::components::error_banner::ErrorBanner;
 use crate::components::filter_bar::FilterBar;
+use crate::components::key_prompt::KeyPrompt;
 use crate::components::resource_select::{Catalog, OwnerFilterSelect};
 use crate::components::status_badge::StatusBadge;
 use crate::forms::{server_field_errors, FieldErrors, ResourceForm};
@@ -147,6 +148,12 @@ impl<F: Clone + PartialEq + Send + Sync + 'static> FormState<F> {
             failure: RwSignal::new(None),
         };
         crate::components::unsaved::use_unsaved_guard(Signal::derive(move || state.is_dirty()));
+        // A form belongs to a region: switching it would swap what the form edits.
+        let session = use_session();
+        session.forms_open.update(|n| *n += 1);
+        on_cleanup(move || {
+            session.forms_open.try_update(|n| *n = n.saturating_sub(1));
+        });
         state
     }
 
@@ -202,10 +209,10 @@ fn focus_first_error() {
     });
 }
 
-/// The banner of a failed submit, saying that nothing typed was lost.
+/// The banner of a failed submit, saying that nothing typed was lost; a
+/// refused key can be replaced here without leaving the form.
 #[component]
 pub fn FailureBanner(failure: RwSignal<Option<ApiError>>) -> impl IntoView {
-    let session = use_session();
     move || {
         failure.get().map(|error| {
             let auth = error.is_auth();
@@ -213,7 +220,7 @@ pub fn FailureBanner(failure: RwSignal<Option<ApiError>>) -> impl IntoView {
                 <div class="banner banner-error" role="alert" id="form-failure">
                     <p>{error.user_message()}</p>
                     <p class="hint">"Nothing you typed was lost: correct what is needed and submit again."</p>
-                    {auth.then(|| view! { <p><a href=session.link("/settings") target="_blank">"Open Settings in a new tab"</a></p> })}
+                    {auth.then(|| view! { <KeyPrompt then="Submit again."/> })}
                 </div>
             }
         })

@@ -22,6 +22,8 @@ pub struct Session {
     pub remember: RwSignal<bool>,
     pub project_id: RwSignal<String>,
     pub region: RwSignal<Region>,
+    /// Create and edit forms open: the region cannot change under them.
+    pub forms_open: RwSignal<u32>,
 }
 
 /// Browser storage: local (kept) or session (per tab).
@@ -49,25 +51,60 @@ fn write(local: bool, key: &str, value: &str) {
     }
 }
 
+/// The settings as stored.
+struct Saved {
+    base_url: String,
+    token: String,
+    remember: bool,
+    project_id: String,
+    region: Region,
+}
+
+impl Saved {
+    fn read() -> Self {
+        let session_token = read(false, TOKEN_KEY);
+        let remembered = read(true, TOKEN_KEY);
+        Saved {
+            base_url: read(true, BASE_URL_KEY).unwrap_or_default(),
+            remember: session_token.is_none() && remembered.is_some(),
+            token: session_token.or(remembered).unwrap_or_default(),
+            project_id: read(true, PROJECT_KEY).unwrap_or_default(),
+            region: read(true, REGION_KEY)
+                .map(|r| Region::from_wire(&r))
+                .filter(|r| Region::ALL.contains(r))
+                .unwrap_or_default(),
+        }
+    }
+}
+
 impl Session {
     /// Reads the saved settings: the key from session storage first, then
     /// from local storage (where it is only if the user chose "remember").
     pub fn load() -> Self {
-        let session_token = read(false, TOKEN_KEY);
-        let remembered = read(true, TOKEN_KEY);
-        let remember = session_token.is_none() && remembered.is_some();
+        let saved = Saved::read();
         Session {
-            base_url: RwSignal::new(read(true, BASE_URL_KEY).unwrap_or_default()),
-            token: RwSignal::new(session_token.or(remembered).unwrap_or_default()),
-            remember: RwSignal::new(remember),
-            project_id: RwSignal::new(read(true, PROJECT_KEY).unwrap_or_default()),
-            region: RwSignal::new(
-                read(true, REGION_KEY)
-                    .map(|r| Region::from_wire(&r))
-                    .filter(|r| Region::ALL.contains(r))
-                    .unwrap_or_default(),
-            ),
+            base_url: RwSignal::new(saved.base_url),
+            token: RwSignal::new(saved.token),
+            remember: RwSignal::new(saved.remember),
+            project_id: RwSignal::new(saved.project_id),
+            region: RwSignal::new(saved.region),
+            forms_open: RwSignal::new(0),
         }
+    }
+
+    /// Takes what another tab saved (its `storage` event): a remembered key,
+    /// the base URL, project and region. This tab's own session key stays.
+    fn follow(&self, saved: Saved) {
+        fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+            if signal.with_untracked(|v| *v != value) {
+                signal.set(value);
+            }
+        }
+        set_if_changed(self.base_url, saved.base_url);
+        set_if_changed(self.token, saved.token);
+        set_if_changed(self.remember, saved.remember);
+        set_if_changed(self.project_id, saved.project_id);
+        set_if_changed(self.region, saved.region);
     }
 
     /// Whether a secret key is set (the key itself is never handed to views).
@@ -137,10 +174,13 @@ impl Session {
     }
 }
 
-/// Loads the session and provides it to every descendant.
+/// Loads the session and provides it to every descendant; settings saved in
+/// another tab (local storage) reach this one.
 pub fn provide_session() -> Session {
     let session = Session::load();
     provide_context(session);
+    let listener = window_event_listener_untyped("storage", move |_| session.follow(Saved::read()));
+    on_cleanup(move || listener.remove());
     session
 }
 

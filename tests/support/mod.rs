@@ -378,7 +378,7 @@ impl Emulator {
             .local_addr()
             .unwrap()
             .port();
-        let token = "e2e-secret-key".to_string();
+        let token = "e2e0e2e0-0000-4000-8000-000000000002".to_string();
         let child = Command::new(&bin)
             .args([
                 "--addr",

@@ -6,6 +6,7 @@ use crate::components::delete_button::Cascade;
 use crate::components::error_banner::ErrorBanner;
 use crate::components::time::local_time;
 use crate::forms::container::{bytes_text, cpu_text};
+use crate::forms::net::url_problem;
 use crate::pages::common::{or_dash, EnvTable, SecretKeys, Tags};
 use crate::pages::domains::DomainTable;
 use crate::pages::shell::{detail_head, detail_page, detail_path, related_label, use_related};
@@ -93,10 +94,13 @@ fn ContainerView(c: Container, reload: Callback<()>) -> impl IntoView {
         <dl class="facts">
             <dt>"Endpoint"</dt>
             <dd>
-                {(!endpoint.is_empty()).then(|| view! {
-                    <a class="mono" href=endpoint.clone() target="_blank" rel="noopener noreferrer">{endpoint.clone()}</a>
-                    " " <CopyButton text=endpoint.clone() label="Copy URL"/>
-                })}
+                // Only an http(s) address becomes a link: API data never becomes a `javascript:` link.
+                {if url_problem(&endpoint, &["https", "http"]).is_none() {
+                    view! { <a class="mono" href=endpoint.clone() target="_blank" rel="noopener noreferrer">{endpoint.clone()}</a> }.into_any()
+                } else {
+                    view! { <span class="mono">{or_dash(&endpoint)}</span> }.into_any()
+                }}
+                {(!endpoint.is_empty()).then(|| view! { " " <CopyButton text=endpoint.clone() label="Copy URL"/> })}
             </dd>
             <dt>"ID"</dt><dd class="mono">{c.id.clone()}</dd>
             <dt>"Namespace"</dt>

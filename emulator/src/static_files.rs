@@ -1,0 +1,118 @@
+//! Serving the built console as a static host should: the files of `dist/`,
+//! `index.html` for any other path (the console routes in the browser), and
+//! the headers that make it load fast and safely (README, "Serving dist/").
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::Router;
+use std::path::Path;
+use std::sync::Arc;
+use tower_http::services::{ServeDir, ServeFile};
+
+/// The Content-Security-Policy of `index.html`'s meta tag, plus what a meta
+/// tag cannot say (`frame-ancestors`): one policy, kept in `index.html`.
+pub fn content_security_policy(index_html: &str) -> Option<String> {
+    let at = index_html.find("http-equiv=\"Content-Security-Policy\"")?;
+    let rest = &index_html[at..];
+    let start = rest.find("content=\"")? + "content=\"".len();
+    let end = rest[start..].find('"')?;
+    let policy = rest[start..start + end].trim().trim_end_matches(';');
+    Some(format!("{policy}; frame-ancestors 'none'"))
+}
+
+/// A file name that carries a content hash (`console-5eed3515f1e514fb_bg.wasm`,
+/// `main-c52928dac129f1a8.css`): its content never changes.
+pub fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.split('.').next().unwrap_or(name);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+async fn static_headers(
+    State(policy): State<Arc<Option<String>>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let hashed = is_hashed_asset(request.uri().path());
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let cache = if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        // index.html (and what falls back to it) must be revalidated, or a new build is never seen.
+        "no-cache"
+    };
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    if let Some(policy) = policy
+        .as_ref()
+        .as_ref()
+        .and_then(|p| HeaderValue::from_str(p).ok())
+    {
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
+    response
+}
+
+/// The console in `dir`, with its headers.
+pub fn console(dir: &Path) -> Router {
+    let policy = std::fs::read_to_string(dir.join("index.html"))
+        .ok()
+        .and_then(|html| content_security_policy(&html));
+    Router::new()
+        .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html"))))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(policy),
+            static_headers,
+        ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_comes_from_index_html() {
+        let html = r#"<meta http-equiv="Content-Security-Policy"
+            content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" />"#;
+        assert_eq!(
+            content_security_policy(html).as_deref(),
+            Some(
+                "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; frame-ancestors 'none'"
+            )
+        );
+        assert_eq!(content_security_policy("<html></html>"), None);
+    }
+
+    #[test]
+    fn hashed_assets_are_told_apart() {
+        for hashed in [
+            "/console-5eed3515f1e514fb_bg.wasm",
+            "/console-5eed3515f1e514fb.js",
+            "/main-c52928dac129f1a8.css",
+            "/boot-9517d763295051eb.js",
+        ] {
+            assert!(is_hashed_asset(hashed), "{hashed}");
+        }
+        for plain in [
+            "/",
+            "/index.html",
+            "/namespaces",
+            "/favicon.ico",
+            "/a-b.css",
+        ] {
+            assert!(!is_hashed_asset(plain), "{plain}");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! Settings checks: what a secret key and an API base URL must be before the
+//! key is stored or sent anywhere. Pure, host-tested.
+
+use super::is_uuid;
+use super::net::url_problem;
+
+/// Why `key` cannot be a secret key. The API's keys are UUIDs
+/// (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, as the official SDKs insist); a
+/// pasted key with an invisible or non-ASCII character could not even be put
+/// in a header.
+pub fn secret_key_problem(key: &str) -> Option<&'static str> {
+    if key.is_empty() {
+        Some("Paste the secret key.")
+    } else if !key.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+        Some("The key has a space, an invisible or a non-ASCII character: paste it again, from its source.")
+    } else if !is_uuid(key) {
+        Some("A secret key has 36 characters: 8-4-4-4-12 digits and letters a–f, with dashes.")
+    } else {
+        None
+    }
+}
+
+/// Where the key goes, for an API base URL the user typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyDestination {
+    /// Empty, or the page's own origin: the usual same-origin proxy.
+    ThisOrigin,
+    /// Another origin, which will receive the key: the user must agree.
+    Elsewhere(String),
+}
+
+/// The origin (`scheme://host[:port]`) of an absolute URL, lowercase.
+pub fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    (!authority.is_empty()).then(|| format!("{}://{}", scheme, authority).to_ascii_lowercase())
+}
+
+/// A loopback host: `localhost`, `127.x.x.x` or `[::1]`.
+fn is_loopback(origin: &str) -> bool {
+    let host = origin.split_once("://").map_or(origin, |(_, h)| h);
+    let host = match host.strip_prefix('[') {
+        Some(v6) => return v6.starts_with("::1]"),
+        None => host.rsplit_once(':').map_or(host, |(h, _)| h),
+    };
+    let ipv4_loopback = host.starts_with("127.")
+        && host.split('.').count() == 4
+        && host.split('.').all(|part| part.parse::<u8>().is_ok());
+    host == "localhost" || host.ends_with(".localhost") || ipv4_loopback
+}
+
+/// Checks an API base URL against the page's origin: empty means this
+/// origin; otherwise an absolute `https:` URL (`http:` only on loopback).
+pub fn base_url_check(url: &str, page_origin: &str) -> Result<KeyDestination, String> {
+    let url = url.trim().trim_end_matches('/');
+    if url.is_empty() {
+        return Ok(KeyDestination::ThisOrigin);
+    }
+    if let Some(problem) = url_problem(url, &["https", "http"]) {
+        return Err(problem);
+    }
+    let origin = origin_of(url).ok_or("Give an absolute URL, e.g. https://api.example.com.")?;
+    if origin == page_origin.to_ascii_lowercase() {
+        return Ok(KeyDestination::ThisOrigin);
+    }
+    if origin.starts_with("http://") && !is_loopback(&origin) {
+        return Err(
+            "Use https:// — the key would cross the network unencrypted (http:// only for localhost)."
+                .into(),
+        );
+    }
+    if url.contains(['?', '#']) {
+        return Err("Leave the query and fragment out of the base URL.".into());
+    }
+    Ok(KeyDestination::Elsewhere(origin))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_uuids_of_printable_ascii() {
+        assert_eq!(
+            secret_key_problem("11111111-1111-4111-8111-111111111111"),
+            None
+        );
+        assert_eq!(
+            secret_key_problem("ABCDEF12-aaaa-bbbb-cccc-0123456789ab"),
+            None
+        );
+        assert!(secret_key_problem("").is_some());
+        for (bad, why) in [
+            ("11111111-1111-4111-8111-11111111111\u{200b}1", "invisible"),
+            ("11111111-1111-4111-8111-1111111111é1", "non-ASCII"),
+            ("11111111 1111-4111-8111-111111111111", "space"),
+            ("emulator-secret-key", "36 characters"),
+            ("11111111-1111-4111-8111-11111111111g", "36 characters"),
+        ] {
+            let problem = secret_key_problem(bad).unwrap_or_else(|| panic!("{bad:?} accepted"));
+            assert!(problem.contains(why), "{bad:?}: {problem}");
+        }
+    }
+
+    #[test]
+    fn base_urls_say_where_the_key_goes() {
+        let page = "https://console.example";
+        assert_eq!(base_url_check("", page), Ok(KeyDestination::ThisOrigin));
+        assert_eq!(
+            base_url_check("https://console.example/", page),
+            Ok(KeyDestination::ThisOrigin)
+        );
+        assert_eq!(
+            base_url_check("https://api.example.com/gw", page),
+            Ok(KeyDestination::Elsewhere("https://api.example.com".into()))
+        );
+        for local in [
+            "http://localhost:8081",
+            "http://127.0.0.1:8081",
+            "http://[::1]:8081",
+        ] {
+            assert!(
+                matches!(
+                    base_url_check(local, page),
+                    Ok(KeyDestination::Elsewhere(_))
+                ),
+                "{local}"
+            );
+        }
+        for (bad, why) in [
+            ("http://api.example.com", "https://"),
+            ("http://localhost.evil.com", "https://"),
+            ("http://127.evil.com", "https://"),
+            ("ftp://api.example.com", "Start with"),
+            ("api.example.com", "Start with"),
+            ("https://api.example.com/?x=1", "query"),
+            ("javascript:alert(1)", "Start with"),
+        ] {
+            let problem = base_url_check(bad, page).expect_err(bad);
+            assert!(problem.contains(why), "{bad}: {problem}");
+        }
+    }
+}
