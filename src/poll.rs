@@ -6,7 +6,13 @@
 //! 1 s, then 2, 4, 8 and every 10 s. The interval runs only while some
 //! subscriber is transient and the tab is visible, and each subscriber's
 //! backoff starts again from 1 s when it becomes transient again.
+//!
+//! `use_live` reads something and keeps it live through failures: a read
+//! that fails keeps the last good data on screen (with when it was read),
+//! and a failure that may pass (network, 5xx, 429) is retried with the same
+//! backoff, never sooner than a 429 asked.
 
+use crate::api::ApiError;
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -31,6 +37,8 @@ struct Subscription {
     id: u64,
     transient: Signal<bool>,
     refresh: Rc<dyn Fn()>,
+    /// No refresh before this instant (ms since the epoch): a 429 asked to wait.
+    hold_until: Rc<Cell<f64>>,
     /// Seconds since the last refresh, and refreshes so far (for the backoff).
     waited: Cell<u32>,
     round: Cell<u32>,
@@ -106,7 +114,8 @@ impl Poller {
                             return None;
                         }
                         s.waited.set(s.waited.get() + 1);
-                        (s.waited.get() >= backoff_secs(s.round.get())).then(|| {
+                        let held = js_sys::Date::now() < s.hold_until.get();
+                        (!held && s.waited.get() >= backoff_secs(s.round.get())).then(|| {
                             s.waited.set(0);
                             s.round.set(s.round.get() + 1);
                             s.refresh.clone()
@@ -121,7 +130,12 @@ impl Poller {
         }
     }
 
-    fn subscribe(&self, transient: Signal<bool>, refresh: Rc<dyn Fn()>) -> u64 {
+    fn subscribe(
+        &self,
+        transient: Signal<bool>,
+        refresh: Rc<dyn Fn()>,
+        hold_until: Rc<Cell<f64>>,
+    ) -> u64 {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         self.subscriptions.update_value(|subs| {
@@ -129,6 +143,7 @@ impl Poller {
                 id,
                 transient,
                 refresh,
+                hold_until,
                 waited: Cell::new(0),
                 round: Cell::new(0),
             })
@@ -151,29 +166,131 @@ pub fn provide_poller() -> Poller {
     poller
 }
 
+/// Holds a subscriber's refreshes back (after a 429).
+#[derive(Clone)]
+pub struct Hold(Rc<Cell<f64>>);
+
+impl Hold {
+    /// No refresh before `secs` seconds from now.
+    pub fn for_secs(&self, secs: u64) {
+        self.0.set(js_sys::Date::now() + secs as f64 * 1000.0);
+    }
+}
+
 /// Re-runs `refresh` with backoff while `transient` is true and the tab is
 /// visible, through the app's one poller (one is made here when a component
 /// is used on its own, as in tests).
-pub fn use_status_polling(transient: Signal<bool>, refresh: impl Fn() + 'static) {
+pub fn use_status_polling(transient: Signal<bool>, refresh: impl Fn() + 'static) -> Hold {
     let poller = use_context::<Poller>().unwrap_or_else(provide_poller);
-    let id = poller.subscribe(transient, Rc::new(refresh));
+    let hold_until = Rc::new(Cell::new(0.0));
+    let id = poller.subscribe(transient, Rc::new(refresh), hold_until.clone());
     on_cleanup(move || poller.unsubscribe(id));
+    Hold(hold_until)
 }
 
-/// Loads something with `fetch` (which may read signals: it re-runs when
-/// they change) and re-reads it while `transient` says so.
-pub fn use_polled_resource<T, Fut>(
-    fetch: impl Fn() -> Fut + 'static,
-    transient: fn(&T) -> bool,
-) -> LocalResource<Result<T, crate::api::ApiError>>
+/// Something read from the API and kept live: the last good read and when
+/// it was made, and the failure of the reads since, if any.
+pub struct Live<T: Send + Sync + 'static> {
+    resource: LocalResource<Option<(bool, Result<T, ApiError>)>>,
+    /// Set before a refresh, so that its failure keeps what is shown.
+    refreshing: StoredValue<bool>,
+    /// The last good read, and when (ms since the epoch).
+    pub good: RwSignal<Option<(T, f64)>>,
+    /// Why the latest read failed (what is shown is then older, or nothing).
+    pub failure: RwSignal<Option<ApiError>>,
+    /// Nothing to read: no secret key is set.
+    pub idle: RwSignal<bool>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Live<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Live<T> {}
+
+impl<T: Send + Sync + 'static> Live<T> {
+    /// Reads again, keeping what is shown until the answer comes.
+    pub fn refresh(&self) {
+        self.refreshing.set_value(true);
+        self.resource.refetch();
+    }
+
+    /// Whether the first read is still under way.
+    pub fn loading(&self) -> bool {
+        self.resource.with(Option::is_none)
+    }
+}
+
+/// Reads with `fetch` (which may read signals: a change of them starts a
+/// fresh read; `None` means there is nothing to read), re-reads while the
+/// data is `transient` or the last read failed in a way that may pass, and
+/// keeps the last good data through failures.
+pub fn use_live<T, Fut>(
+    fetch: impl Fn() -> Option<Fut> + 'static,
+    transient: impl Fn(&T) -> bool + Send + Sync + 'static,
+) -> Live<T>
 where
-    T: Clone + 'static,
-    Fut: std::future::Future<Output = Result<T, crate::api::ApiError>> + 'static,
+    T: Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
 {
-    let data = LocalResource::new(fetch);
-    let busy = Signal::derive(move || data.with(|d| matches!(d, Some(Ok(v)) if transient(v))));
-    use_status_polling(busy, move || data.refetch());
-    data
+    let refreshing = StoredValue::new(false);
+    let resource = LocalResource::new(move || {
+        let call = fetch();
+        // A read the dependencies started is fresh: its failure replaces what is shown.
+        let refresh = std::mem::take(&mut *refreshing.write_value());
+        async move {
+            match call {
+                Some(call) => Some((refresh, call.await)),
+                None => None,
+            }
+        }
+    });
+    let live = Live {
+        resource,
+        refreshing,
+        good: RwSignal::new(None),
+        failure: RwSignal::new(None),
+        idle: RwSignal::new(false),
+    };
+    Effect::new(move |_| match resource.get() {
+        None => {}
+        Some(None) => {
+            live.idle.set(true);
+            live.good.set(None);
+            live.failure.set(None);
+        }
+        Some(Some((_, Ok(value)))) => {
+            live.idle.set(false);
+            live.good.set(Some((value, js_sys::Date::now())));
+            live.failure.set(None);
+        }
+        Some(Some((refresh, Err(error)))) => {
+            live.idle.set(false);
+            if !refresh {
+                live.good.set(None);
+            }
+            live.failure.set(Some(error));
+        }
+    });
+    let transient = Signal::derive(move || {
+        live.good
+            .with(|g| g.as_ref().is_some_and(|(v, _)| transient(v)))
+            || live
+                .failure
+                .with(|f| f.as_ref().is_some_and(ApiError::may_pass))
+    });
+    let hold = use_status_polling(transient, move || live.refresh());
+    // A 429 says how long to wait: no read before that.
+    Effect::new(move |_| {
+        if let Some(secs) = live
+            .failure
+            .with(|f| f.as_ref().and_then(ApiError::retry_after))
+        {
+            hold.for_secs(secs);
+        }
+    });
+    live
 }
 
 #[cfg(test)]

@@ -43,7 +43,11 @@ async fn sleep(ms: i32) {
 
 /// Waits (up to 5 s) until `find` returns something; panics naming `what`.
 async fn wait_for<T>(what: &str, find: impl Fn() -> Option<T>) -> T {
-    for _ in 0..100 {
+    wait_for_secs(5, what, find).await
+}
+
+async fn wait_for_secs<T>(secs: u32, what: &str, find: impl Fn() -> Option<T>) -> T {
+    for _ in 0..secs * 20 {
         if let Some(found) = find() {
             return found;
         }
@@ -568,6 +572,30 @@ fn stub_fetch_routes(routes: &[(&str, u16, &str)]) {
         .unwrap();
 }
 
+/// Like `stub_fetch`, answering the requests in turn with `answers`, the
+/// last one again once they are used up; each request records its time.
+fn stub_fetch_sequence(answers: &[(u16, &str)]) {
+    let answers: Vec<serde_json::Value> = answers
+        .iter()
+        .map(|(status, answer)| serde_json::json!([status, answer]))
+        .collect();
+    let install = js_sys::Function::new_with_args(
+        "answers",
+        "window.__realFetch = window.__realFetch || window.fetch;
+         window.__sent = [];
+         window.fetch = async (input, init) => {
+           const r = new Request(input, init);
+           window.__sent.push({method: r.method, url: r.url, at: Date.now(), body: await r.text()});
+           const [status, answer] = answers[Math.min(window.__sent.length, answers.length) - 1];
+           return new Response(answer, {status, headers: {'Content-Type': 'application/json'}});
+         };",
+    );
+    let answers = js_sys::JSON::parse(&serde_json::Value::from(answers).to_string()).unwrap();
+    install
+        .call1(&wasm_bindgen::JsValue::NULL, &answers)
+        .unwrap();
+}
+
 fn restore_fetch() {
     js_sys::Function::new_no_args(
         "if (window.__realFetch) { window.fetch = window.__realFetch; } window.__sent = [];",
@@ -954,6 +982,111 @@ async fn a_key_that_cannot_be_sent_is_a_message_not_an_exception() {
             .is_none(),
         "no form: the region can change"
     );
+    restore_fetch();
+    drop(handle);
+    root.remove();
+    reset_storage();
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_poll_keeps_the_rows_says_so_and_retries() {
+    reset_storage();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
+    let list = |status: &str| {
+        serde_json::json!({"namespaces": [{"id": "n-1", "name": "web", "project_id": "p", "status": status}], "total_count": 1})
+            .to_string()
+    };
+    let (creating, ready) = (list("creating"), list("ready"));
+    let containers = r#"{"containers": [], "total_count": 0}"#;
+    // The namespace list reads namespaces then containers (for the counts).
+    stub_fetch_sequence(&[
+        (200, &creating),
+        (200, containers),
+        (503, r#"{"message": "upstream unavailable"}"#),
+        (
+            429,
+            r#"{"type":"too_many_requests","message":"too many requests","reset_seconds":3}"#,
+        ),
+        (200, &ready),
+        (200, containers),
+    ]);
+    let (root, handle) = mount_at("/namespaces");
+    wait_for("the creating row", || {
+        text_of(&root, "tbody .badge").filter(|t| t == "creating")
+    })
+    .await;
+    // The poll after 1 s fails: the row stays, marked as not refreshed, with a way to retry.
+    let notice = wait_for_secs(5, "the stale notice", || text_of(&root, ".stale")).await;
+    assert!(notice.contains("Could not refresh"), "{notice}");
+    assert!(notice.contains("keeps trying"), "{notice}");
+    assert_eq!(
+        text_of(&root, "tbody td a").as_deref(),
+        Some("web"),
+        "the row is kept"
+    );
+    // The retry after 2 s answers 429 with reset_seconds 3: nothing is sent for 3 s.
+    let notice = wait_for_secs(6, "the 429", || {
+        text_of(&root, ".stale").filter(|t| t.contains("3 s"))
+    })
+    .await;
+    assert!(notice.contains("Too many requests"), "{notice}");
+    let at = |i: usize| sent_requests()[i]["at"].as_f64().unwrap();
+    wait_for_secs(10, "the read after the wait", || {
+        (sent_requests().len() >= 5).then_some(())
+    })
+    .await;
+    assert!(
+        at(4) - at(3) >= 2900.0,
+        "waited {} ms after the 429",
+        at(4) - at(3)
+    );
+    // Then it reads again and settles: the notice goes, polling stops.
+    wait_for_secs(5, "ready", || {
+        text_of(&root, "tbody .badge").filter(|t| t == "ready")
+    })
+    .await;
+    assert!(query(&root, ".stale").is_none());
+    let settled = sent_requests().len();
+    sleep(2500).await;
+    assert_eq!(sent_requests().len(), settled, "no polling once settled");
+    restore_fetch();
+    drop(handle);
+    root.remove();
+    reset_storage();
+}
+
+#[wasm_bindgen_test]
+async fn a_view_that_fails_to_load_offers_retry() {
+    reset_storage();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
+    stub_fetch_sequence(&[
+        (
+            400,
+            r#"{"type":"invalid_arguments","message":"invalid argument(s)","details":[]}"#,
+        ),
+        (
+            200,
+            r#"{"id": "n-1", "name": "web", "project_id": "p", "status": "ready"}"#,
+        ),
+        (200, r#"{"containers": [], "total_count": 0}"#),
+    ]);
+    let (root, handle) = mount_at("/namespaces/n-1");
+    wait_for("the error", || text_of(&root, ".banner-error")).await;
+    let retry = wait_for("a Retry button", || {
+        let buttons = root.query_selector_all(".banner-error button").unwrap();
+        (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .map(|b| b.unchecked_into::<HtmlElement>())
+            .find(|b| b.text_content().as_deref() == Some("Retry"))
+    })
+    .await;
+    sleep(1500).await;
+    assert_eq!(sent_requests().len(), 1, "a 400 is not retried by itself");
+    retry.click();
+    wait_for("the namespace", || {
+        text_of(&root, "h1").filter(|t| t.starts_with("web"))
+    })
+    .await;
     restore_fetch();
     drop(handle);
     root.remove();

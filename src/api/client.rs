@@ -1,7 +1,7 @@
 //! The one way to call the API: base URL, region, `X-Auth-Token`, JSON in and
 //! out, typed errors, and cancellation through an `AbortSignal`.
 
-use super::error::ApiError;
+use super::error::{ApiError, ErrorKind};
 use super::wire::Region;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -172,11 +172,21 @@ impl Client {
             return Err(ApiError::redirected());
         }
         let status = response.status();
+        let retry_after = response
+            .headers()
+            .get("Retry-After")
+            .and_then(|v| v.trim().parse::<u64>().ok());
         let text = response
             .text()
             .await
             .map_err(|e| ApiError::network(network_reason(&e)))?;
-        decode_response(status, &text)
+        decode_response(status, &text).map_err(|mut error| {
+            // A 429 without reset_seconds in its body may say it in Retry-After.
+            if let ErrorKind::TooManyRequests { reset_seconds, .. } = &mut error.kind {
+                *reset_seconds = reset_seconds.or(retry_after);
+            }
+            error
+        })
     }
 }
 

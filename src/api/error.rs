@@ -246,6 +246,25 @@ impl ApiError {
         ) || self.status == 401
     }
 
+    /// Seconds the server asked to wait before the next request: a 429's
+    /// `reset_seconds` (or its `Retry-After` header, which the client folds in).
+    pub fn retry_after(&self) -> Option<u64> {
+        match self.kind {
+            ErrorKind::TooManyRequests { reset_seconds, .. } => reset_seconds,
+            _ => None,
+        }
+    }
+
+    /// A failure that may pass by itself (the network, a 5xx, a 429, a 408):
+    /// a read is worth trying again later. Others need the user.
+    pub fn may_pass(&self) -> bool {
+        match self.kind {
+            ErrorKind::Network => true,
+            ErrorKind::UnusableKey | ErrorKind::Redirected => false,
+            _ => self.status >= 500 || self.status == 429 || self.status == 408,
+        }
+    }
+
     pub fn unusable_key() -> Self {
         ApiError {
             status: 0,

@@ -9,6 +9,7 @@ pub mod key_prompt;
 pub mod kv_editor;
 pub mod resource_select;
 pub mod resource_table;
+pub mod stale_notice;
 pub mod status_badge;
 pub mod time;
 pub mod unsaved;

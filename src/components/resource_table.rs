@@ -1,8 +1,9 @@
 use crate::api::{ApiError, Client, Resource};
 use crate::components::error_banner::ErrorBanner;
 use crate::components::resource_select::Catalog;
+use crate::components::stale_notice::StaleNotice;
 use crate::pages::shell::detail_path;
-use crate::poll::use_status_polling;
+use crate::poll::use_live;
 use crate::state::query::use_list_params;
 use crate::state::session::use_session;
 use leptos::prelude::*;
@@ -42,7 +43,7 @@ pub fn ResourceTable<T, F, Fut, R, V>(
     empty: Option<&'static str>,
 ) -> impl IntoView
 where
-    T: Clone + 'static,
+    T: Clone + PartialEq + Send + Sync + 'static,
     F: Fn(Client, u32) -> Fut + 'static,
     Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
     R: Fn(T) -> V + Clone + Send + Sync + 'static,
@@ -65,64 +66,70 @@ where
             params.set_page(n);
         }
     };
-    let data = LocalResource::new(move || {
-        let ready = session.has_token();
-        let call = ready.then(|| fetch(session.client(), page.get()));
-        async move {
-            match call {
-                Some(call) => Some(call.await),
-                None => None,
-            }
-        }
-    });
+    let live = use_live(
+        move || {
+            let ready = session.has_token();
+            ready.then(|| fetch(session.client(), page.get()))
+        },
+        move |list: &Page<T>| list.items.iter().any(transient),
+    );
+    let retry = Callback::new(move |_| live.refresh());
+    // A poll that reads the same page changes nothing on screen.
+    let current = Memo::new(move |_| live.good.with(|g| g.as_ref().map(|(list, _)| list.clone())));
 
-    let any_transient = Signal::derive(move || {
-        data.with(|d| matches!(d, Some(Some(Ok(list))) if list.items.iter().any(transient)))
-    });
-    use_status_polling(any_transient, move || data.refetch());
-
-    let body = move || {
+    let table = move |list: Page<T>| {
         let row = row.clone();
-        data.get().map(|result| match result {
-            None => view! {
+        if list.items.is_empty() {
+            return view! {
+                <p class="empty">{empty.map_or_else(|| format!("No {noun} in this region."), str::to_string)}</p>
+            }
+            .into_any();
+        }
+        let pages = page_count(list.total_count, PAGE_SIZE);
+        view! {
+            <table class="resource-table">
+                <thead>
+                    <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>{list.items.into_iter().map(row).collect_view()}</tbody>
+            </table>
+            // A table inside a detail page needs no pager for one page.
+            {(!local_pages || pages > 1).then(|| view! {
+                <nav class="pager" aria-label=format!("Pages of {noun}")>
+                    <button on:click=move |_| set_page(page.get_untracked().saturating_sub(1).max(1))
+                        disabled=move || { page.get() <= 1 }>"Previous"</button>
+                    <span>{move || format!("Page {} of {pages} · {} {noun}", page.get(), list.total_count)}</span>
+                    <button on:click=move |_| set_page(page.get_untracked() + 1)
+                        disabled=move || { page.get() >= pages }>"Next"</button>
+                </nav>
+            })}
+        }
+        .into_any()
+    };
+    let body = move || {
+        if live.idle.get() {
+            return view! {
                 <div class="banner banner-info">
                     <p>"Set your secret key in " <a href=session.link("/settings")>"Settings"</a> " to list " {noun} "."</p>
                 </div>
             }
-            .into_any(),
-            Some(Err(error)) => view! { <ErrorBanner error/> }.into_any(),
-            Some(Ok(list)) if list.items.is_empty() => view! {
-                <p class="empty">{empty.map_or_else(|| format!("No {noun} in this region."), str::to_string)}</p>
-            }
-            .into_any(),
-            Some(Ok(list)) => {
-                let pages = page_count(list.total_count, PAGE_SIZE);
-                view! {
-                    <table class="resource-table">
-                        <thead>
-                            <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
-                        </thead>
-                        <tbody>{list.items.into_iter().map(row).collect_view()}</tbody>
-                    </table>
-                    // A table inside a detail page needs no pager for one page.
-                    {(!local_pages || pages > 1).then(|| view! {
-                        <nav class="pager" aria-label=format!("Pages of {noun}")>
-                            <button on:click=move |_| set_page(page.get_untracked().saturating_sub(1).max(1))
-                                disabled=move || { page.get() <= 1 }>"Previous"</button>
-                            <span>{move || format!("Page {} of {pages} · {} {noun}", page.get(), list.total_count)}</span>
-                            <button on:click=move |_| set_page(page.get_untracked() + 1)
-                                disabled=move || { page.get() >= pages }>"Next"</button>
-                        </nav>
-                    })}
-                }
-                .into_any()
-            }
-        })
+            .into_any();
+        }
+        match current.get() {
+            Some(list) => table(list),
+            None => match live.failure.get() {
+                Some(error) => view! { <ErrorBanner error retry/> }.into_any(),
+                None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+            },
+        }
     };
-
-    view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>{body}</Transition>
-    }
+    // What is shown could not be refreshed: say so, keep it, keep trying.
+    let stale = move || {
+        let error = live.failure.get()?;
+        let read_at = live.good.with(|g| g.as_ref().map(|(_, at)| *at))?;
+        Some(view! { <StaleNotice error read_at retry/> })
+    };
+    view! { {stale} {body} }
 }
 
 /// The cell of a row that names the resource owning it (a container's

@@ -11,10 +11,11 @@ use crate::components::error_banner::ErrorBanner;
 use crate::components::filter_bar::FilterBar;
 use crate::components::key_prompt::KeyPrompt;
 use crate::components::resource_select::{Catalog, OwnerFilterSelect};
+use crate::components::stale_notice::StaleNotice;
 use crate::components::status_badge::StatusBadge;
 use crate::forms::{server_field_errors, FieldErrors, ResourceForm};
 use crate::pages::common::GoneNotice;
-use crate::poll::use_polled_resource;
+use crate::poll::use_live;
 use crate::state::query::{use_list_params, ListParams, OwnerFilter};
 use crate::state::session::use_session;
 use leptos::prelude::*;
@@ -42,51 +43,77 @@ pub fn use_route_id() -> Memo<String> {
     Memo::new(move |_| params.get().ok().and_then(|p| p.id).unwrap_or_default())
 }
 
-/// The resource the route names. A detail page re-reads it while it is
-/// transient; an edit page reads it once, so nothing overwrites the user's edits.
-fn use_routed_resource<R: Resource>(poll: bool) -> LocalResource<Result<R, ApiError>> {
+/// The resource the route names, read once: an edit page's, so that nothing
+/// overwrites the user's edits.
+fn use_routed_resource<R: Resource>() -> LocalResource<Result<R, ApiError>> {
     let session = use_session();
     let id = use_route_id();
-    let fetch = move || {
+    LocalResource::new(move || {
         let (client, id) = (session.client(), id.get());
         async move { client.read::<R>(&id).await }
-    };
-    if poll {
-        use_polled_resource(fetch, |r: &R| r.status().is_transient())
-    } else {
-        LocalResource::new(fetch)
-    }
+    })
 }
 
-/// A page body for one loaded resource: `render` it once loaded; a 404 says
-/// it is gone (deleted meanwhile, or another region); other errors in words.
-/// Polling re-reads the resource often: the view is rebuilt only when what
-/// was read differs, so an open dialog or a scrolled table stays as it is.
+/// A page body for one resource read once: `render` it once loaded; a 404
+/// says it is gone (deleted meanwhile, or another region); other errors in
+/// words, with a Retry button.
 pub fn loaded<R: Resource + Send + Sync>(
     data: LocalResource<Result<R, ApiError>>,
     render: impl Fn(R) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
-    let current = Memo::new(move |_| data.get());
+    let retry = Callback::new(move |_| data.refetch());
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || current.get().map(|result| match result {
+            {move || data.get().map(|result| match result {
                 Ok(value) => render(value),
                 Err(e) if e.is_not_found() => view! { <GoneNotice kind=R::NOUN list=R::PATH/> }.into_any(),
-                Err(error) => view! { <ErrorBanner error/> }.into_any(),
+                Err(error) => view! { <ErrorBanner error retry/> }.into_any(),
             })}
         </Transition>
     }
 }
 
-/// A detail page: the resource of the route, live while it is transient.
-/// `render` also gets a way to read it again at once (after an action that
-/// changed it, such as a redeploy).
+/// A detail page: the resource of the route, live while it is transient and
+/// through failed reads (the last good read stays, marked as such). `render`
+/// also gets a way to read it again at once (after an action that changed
+/// it, such as a redeploy). The view is rebuilt only when a read brings
+/// something new, so an open dialog or a scrolled table stays as it is.
 pub fn detail_page<R: Resource + Send + Sync>(
     render: impl Fn(R, Callback<()>) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
-    let data = use_routed_resource::<R>(true);
-    let reload = Callback::new(move |_| data.refetch());
-    view! { <section class="page">{loaded(data, move |item| render(item, reload))}</section> }
+    let session = use_session();
+    let id = use_route_id();
+    let live = use_live(
+        move || {
+            let (client, id) = (session.client(), id.get());
+            Some(async move { client.read::<R>(&id).await })
+        },
+        |r: &R| r.status().is_transient(),
+    );
+    let reload = Callback::new(move |_| live.refresh());
+    let current = Memo::new(move |_| live.good.with(|g| g.as_ref().map(|(v, _)| v.clone())));
+    let gone = Memo::new(move |_| {
+        live.failure
+            .with(|f| f.as_ref().is_some_and(ApiError::is_not_found))
+    });
+    let body = move || {
+        if gone.get() {
+            return view! { <GoneNotice kind=R::NOUN list=R::PATH/> }.into_any();
+        }
+        match current.get() {
+            Some(item) => render(item, reload),
+            None => match live.failure.get() {
+                Some(error) => view! { <ErrorBanner error retry=reload/> }.into_any(),
+                None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+            },
+        }
+    };
+    let stale = move || {
+        let error = live.failure.get()?;
+        let read_at = live.good.with(|g| g.as_ref().map(|(_, at)| *at))?;
+        (!error.is_not_found()).then(|| view! { <StaleNotice error read_at retry=reload/> })
+    };
+    view! { <section class="page">{stale}{body}</section> }
 }
 
 /// The head of a detail page: name and status, Edit, any `extra` actions,
@@ -349,7 +376,7 @@ pub fn edit_page<F: ResourceForm>(
     submit_label: &'static str,
     fields: FormFields<F>,
 ) -> impl IntoView {
-    let data = use_routed_resource::<F::Item>(false);
+    let data = use_routed_resource::<F::Item>();
     view! {
         <section class="page narrow">
             {loaded(data, move |item| edit_form::<F>(item, submit_label, fields))}
