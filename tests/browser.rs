@@ -1092,3 +1092,55 @@ async fn a_view_that_fails_to_load_offers_retry() {
     root.remove();
     reset_storage();
 }
+
+#[wasm_bindgen_test]
+async fn an_edit_is_saved_on_top_of_changes_made_meanwhile_without_losing_them() {
+    reset_storage();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
+    let loaded =
+        serde_json::json!({"id": "n-1", "name": "web", "project_id": "p", "status": "ready",
+        "description": "d", "environment_variables": {"X": "1"},
+        "secret_environment_variables": {"A": "$argon2id$a"}})
+        .to_string();
+    // Someone added a variable and a secret since the form was loaded.
+    let now = serde_json::json!({"id": "n-1", "name": "web", "project_id": "p", "status": "ready",
+        "description": "d", "environment_variables": {"X": "1", "Y": "2"},
+        "secret_environment_variables": {"A": "$argon2id$a", "B": "$argon2id$b"}})
+    .to_string();
+    stub_fetch_sequence(&[(200, &loaded), (200, &now), (200, &now)]);
+    let (root, handle) = mount_at("/namespaces/n-1/edit");
+    let description = wait_for("the form", || query(&root, "#description")).await;
+    type_into(&description, "mine");
+    type_into(&query(&root, "#secrets-value-0").unwrap(), "new-a");
+    submit(&root);
+    let failure = wait_for("what changed meanwhile", || text_of(&root, "#form-failure")).await;
+    assert!(
+        failure.contains("changed since you opened this form (environment variables, secret environment variables)"),
+        "{failure}"
+    );
+    assert!(
+        sent("PATCH").is_empty(),
+        "nothing sent before the user chooses"
+    );
+    let save = wait_for("the choice", || {
+        let buttons = root
+            .query_selector_all("#changed-meanwhile button")
+            .unwrap();
+        (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .map(|b| b.unchecked_into::<HtmlElement>())
+            .find(|b| b.text_content().as_deref() == Some("Save mine on top of theirs"))
+    })
+    .await;
+    save.click();
+    wait_for("the PATCH", || (sent("PATCH").len() == 1).then_some(())).await;
+    assert_eq!(
+        sent("PATCH")[0],
+        serde_json::json!({"description": "mine", "secret_environment_variables": {"A": "new-a", "B": ""}}),
+        "B, added meanwhile, is kept; the variables nobody here touched are not sent"
+    );
+    restore_fetch();
+    drop(handle);
+    root.remove();
+    reset_storage();
+}

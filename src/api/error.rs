@@ -103,6 +103,11 @@ pub enum ErrorKind {
     /// The server answered with a redirect, which is not followed: it would
     /// carry the key to another address.
     Redirected,
+    /// An edit was not sent: the resource changed since the form was loaded.
+    ChangedMeanwhile {
+        noun: String,
+        fields: Vec<String>,
+    },
 }
 
 /// A failed API call. `status` is the HTTP status, 0 when there was no response.
@@ -270,6 +275,17 @@ impl ApiError {
             status: 0,
             message: String::new(),
             kind: ErrorKind::UnusableKey,
+        }
+    }
+
+    pub fn changed_meanwhile(noun: &str, fields: Vec<String>) -> Self {
+        ApiError {
+            status: 0,
+            message: String::new(),
+            kind: ErrorKind::ChangedMeanwhile {
+                noun: noun.to_string(),
+                fields,
+            },
         }
     }
 
@@ -443,6 +459,10 @@ impl ApiError {
             ErrorKind::Decode => format!(
                 "The server's answer could not be read ({}).",
                 self.message
+            ),
+            ErrorKind::ChangedMeanwhile { noun, fields } => format!(
+                "This {noun} was changed since you opened this form ({}). Nothing was saved yet: choose below.",
+                fields.join(", ")
             ),
             ErrorKind::UnusableKey => "The secret key has a character that cannot be sent (a space, an invisible or a non-ASCII character). Nothing was sent: paste the key again.".to_string(),
             ErrorKind::Redirected => "The API base URL answered with a redirect. The console does not follow redirects, which would carry your key to another address: set the final address in Settings.".to_string(),

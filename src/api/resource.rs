@@ -14,7 +14,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 /// What the generic calls and views need to know of a resource.
-pub trait Resource: DeserializeOwned + Clone + PartialEq + 'static {
+pub trait Resource: DeserializeOwned + Serialize + Clone + PartialEq + 'static {
     /// The collection's path under the region, which is also the console's
     /// route for it: `/namespaces`.
     const PATH: &'static str;
@@ -208,6 +208,16 @@ impl Client {
     /// Answers the resource as it now is (`deleting`); a later read answers 404.
     pub async fn delete<R: Resource>(&self, id: &str) -> Result<R, ApiError> {
         self.delete_json(&item_path::<R>(id)).await
+    }
+
+    /// A PATCH given as JSON: an edit rebased onto a newer read (see `forms::rebase`).
+    pub async fn update_value<R: Resource>(
+        &self,
+        id: &str,
+        body: &serde_json::Value,
+    ) -> Result<R, ApiError> {
+        self.send_json(Method::Patch, &item_path::<R>(id), body)
+            .await
     }
 
     /// Counts what a list would hold (one call asking for one item).

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod env;
 pub mod namespace;
 pub mod net;
+pub mod rebase;
 pub mod settings;
 pub mod trigger;
 

@@ -13,6 +13,7 @@ use crate::components::key_prompt::KeyPrompt;
 use crate::components::resource_select::{Catalog, OwnerFilterSelect};
 use crate::components::stale_notice::StaleNotice;
 use crate::components::status_badge::StatusBadge;
+use crate::forms::rebase::{changed_fields, field_label, rebase};
 use crate::forms::{server_field_errors, FieldErrors, ResourceForm};
 use crate::pages::common::GoneNotice;
 use crate::poll::use_live;
@@ -392,6 +393,8 @@ fn edit_form<F: ResourceForm>(
     let session = use_session();
     let state = FormState::new(F::from_item(&item));
     let original = StoredValue::new(item.clone());
+    // The resource as it is now, when it changed since the form was loaded.
+    let changed_meanwhile = RwSignal::new(None::<F::Item>);
     let Submission {
         submit,
         pending,
@@ -400,14 +403,33 @@ fn edit_form<F: ResourceForm>(
         state,
         |f: &F| f.validate(false),
         move |client, f: &F| {
-            let (id, body) = original.with_value(|o| (o.id().to_string(), f.to_update(o)));
-            body.map(|body| async move { client.update::<F::Item>(&id, &body).await })
+            let (id, body, loaded) =
+                original.with_value(|o| (o.id().to_string(), f.to_update(o), o.clone()));
+            body.map(|body| async move {
+                // Read it again just before saving: a PATCH computed from an
+                // older copy could undo or lose what someone else changed.
+                let fresh = client.read::<F::Item>(&id).await?;
+                let others = changed_fields(&to_json(&loaded), &to_json(&fresh));
+                if !others.is_empty() {
+                    changed_meanwhile.set(Some(fresh));
+                    return Err(ApiError::changed_meanwhile(
+                        <F::Item as Resource>::NOUN,
+                        others.iter().map(|f| field_label(f)).collect(),
+                    ));
+                }
+                client.update::<F::Item>(&id, &body).await
+            })
         },
         move |item: &F::Item| session.link(&detail_path::<F::Item>(item.id())),
     );
     let noun = <F::Item as Resource>::NOUN;
     let status = item.status().clone();
     let cancel = session.link(&detail_path::<F::Item>(item.id()));
+    let choice = move || {
+        changed_meanwhile
+            .get()
+            .map(|fresh| view! { <ChangedMeanwhile state original fresh changed_meanwhile/> })
+    };
     view! {
         <h1>{format!("Edit {noun} {}", item.label())}</h1>
         {status.is_transient().then(|| view! {
@@ -418,9 +440,86 @@ fn edit_form<F: ResourceForm>(
         {move || nothing_to_save.get().then(|| view! {
             <p class="banner banner-info" role="status">"Nothing changed: there is nothing to save."</p>
         })}
+        {choice}
         {form_frame(state, submit, pending, submit_label, cancel, fields(state, false))}
     }
     .into_any()
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or_default()
+}
+
+/// The choice when the resource changed since the form was loaded: save the
+/// user's changes on top of the resource as it now is (rebased, so that
+/// nothing else is undone or lost), or drop them and edit the new version.
+#[component]
+fn ChangedMeanwhile<F: ResourceForm>(
+    state: FormState<F>,
+    original: StoredValue<F::Item>,
+    fresh: F::Item,
+    changed_meanwhile: RwSignal<Option<F::Item>>,
+) -> impl IntoView {
+    let session = use_session();
+    let navigate = leptos_router::hooks::use_navigate();
+    let (loaded, now) = original.with_value(|o| (to_json(o), to_json(&fresh)));
+    let mine = state
+        .form
+        .with_untracked(|f| original.with_value(|o| f.to_update(o)))
+        .map(|patch| to_json(&patch));
+    let rebased = mine.as_ref().map(|patch| rebase(patch, &loaded, &now));
+    let both: Vec<String> = rebased
+        .as_ref()
+        .map(|r| r.changed_by_both.iter().map(|f| field_label(f)).collect())
+        .unwrap_or_default();
+    let id = fresh.id().to_string();
+    let save = Action::new_local(move |patch: &serde_json::Value| {
+        let (client, id, patch, navigate) = (
+            session.client_untracked(),
+            id.clone(),
+            patch.clone(),
+            navigate.clone(),
+        );
+        async move {
+            match client.update_value::<F::Item>(&id, &patch).await {
+                Ok(saved) => {
+                    state.mark_saved();
+                    navigate(
+                        &session.link(&detail_path::<F::Item>(saved.id())),
+                        Default::default(),
+                    );
+                }
+                Err(error) => state.rejected(error),
+            }
+        }
+    });
+    let fresh = StoredValue::new(fresh);
+    let take_theirs = move |_| {
+        let theirs = fresh.get_value();
+        let form = F::from_item(&theirs);
+        state.form.set(form.clone());
+        state.saved.set(form);
+        state.errors.set(Default::default());
+        state.failure.set(None);
+        original.set_value(theirs);
+        changed_meanwhile.set(None);
+    };
+    view! {
+        <div class="banner banner-warn" role="alert" id="changed-meanwhile">
+            {(!both.is_empty()).then(|| view! {
+                <p>{format!("You changed {} too: saving on top keeps yours.", both.join(", "))}</p>
+            })}
+            <p class="actions">
+                {rebased.map(|r| view! {
+                    <button type="button" disabled=move || save.pending().get()
+                        on:click=move |_| { save.dispatch(r.patch.clone()); }>
+                        "Save mine on top of theirs"
+                    </button>
+                })}
+                <button type="button" class="secondary" on:click=take_theirs>"Drop mine, edit theirs"</button>
+            </p>
+        </div>
+    }
 }
 
 /// The head of a list page: its title, and the button that creates one of
