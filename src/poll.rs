@@ -265,6 +265,8 @@ where
             live.good.set(Some((value, js_sys::Date::now())));
             live.failure.set(None);
         }
+        // A read aborted because a newer one replaced it says nothing.
+        Some(Some((_, Err(error)))) if error.is_aborted() => {}
         Some(Some((refresh, Err(error)))) => {
             live.idle.set(false);
             if !refresh {

@@ -1144,3 +1144,44 @@ async fn an_edit_is_saved_on_top_of_changes_made_meanwhile_without_losing_them()
     root.remove();
     reset_storage();
 }
+
+#[wasm_bindgen_test]
+async fn reads_are_aborted_when_their_view_goes_away() {
+    reset_storage();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
+    // Answers after 3 s, and counts the requests aborted before that.
+    js_sys::Function::new_no_args(
+        "window.__realFetch = window.__realFetch || window.fetch;
+         window.__sent = []; window.__aborted = 0;
+         window.fetch = (input, init) => {
+           const r = new Request(input, init);
+           window.__sent.push({method: r.method, url: r.url});
+           return new Promise((resolve, reject) => {
+             r.signal.addEventListener('abort', () => { window.__aborted += 1; reject(new DOMException('aborted', 'AbortError')); });
+             setTimeout(() => resolve(new Response('{\"namespaces\": [], \"total_count\": 0}', {status: 200})), 3000);
+           });
+         };",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap();
+    let aborted = || {
+        js_sys::Reflect::get(&web_sys::window().unwrap(), &"__aborted".into())
+            .unwrap()
+            .as_f64()
+            .unwrap_or(0.0) as usize
+    };
+    let (root, handle) = mount_at("/namespaces");
+    wait_for("the list's read", || {
+        (!sent_requests().is_empty()).then_some(())
+    })
+    .await;
+    assert_eq!(aborted(), 0);
+    drop(handle);
+    root.remove();
+    wait_for("the read aborted", || {
+        (aborted() == sent_requests().len()).then_some(())
+    })
+    .await;
+    restore_fetch();
+    reset_storage();
+}

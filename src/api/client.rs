@@ -164,10 +164,7 @@ impl Client {
         }
         .map_err(|e| ApiError::network(e.to_string()))?;
         // The error text of a failed fetch never contains the token (it is a header).
-        let response = request
-            .send()
-            .await
-            .map_err(|e| ApiError::network(network_reason(&e)))?;
+        let response = request.send().await.map_err(|e| no_answer(&e))?;
         if response.type_() == web_sys::ResponseType::Opaqueredirect {
             return Err(ApiError::redirected());
         }
@@ -176,10 +173,7 @@ impl Client {
             .headers()
             .get("Retry-After")
             .and_then(|v| v.trim().parse::<u64>().ok());
-        let text = response
-            .text()
-            .await
-            .map_err(|e| ApiError::network(network_reason(&e)))?;
+        let text = response.text().await.map_err(|e| no_answer(&e))?;
         decode_response(status, &text).map_err(|mut error| {
             // A 429 without reset_seconds in its body may say it in Retry-After.
             if let ErrorKind::TooManyRequests { reset_seconds, .. } = &mut error.kind {
@@ -194,10 +188,13 @@ fn encode<B: Serialize>(body: &B) -> Result<String, ApiError> {
     serde_json::to_string(body).map_err(|e| ApiError::decode(0, e.to_string()))
 }
 
-fn network_reason(error: &gloo_net::Error) -> String {
+/// A request that got no answer: aborted on purpose (its view went away), or
+/// a failure of the network.
+fn no_answer(error: &gloo_net::Error) -> ApiError {
     match error {
-        gloo_net::Error::JsError(js) => js.message.clone(),
-        other => other.to_string(),
+        gloo_net::Error::JsError(js) if js.name == "AbortError" => ApiError::aborted(),
+        gloo_net::Error::JsError(js) => ApiError::network(js.message.clone()),
+        other => ApiError::network(other.to_string()),
     }
 }
 

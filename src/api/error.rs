@@ -103,6 +103,8 @@ pub enum ErrorKind {
     /// The server answered with a redirect, which is not followed: it would
     /// carry the key to another address.
     Redirected,
+    /// The request was aborted on purpose: what asked for it is gone.
+    Aborted,
     /// An edit was not sent: the resource changed since the form was loaded.
     ChangedMeanwhile {
         noun: String,
@@ -276,6 +278,18 @@ impl ApiError {
             message: String::new(),
             kind: ErrorKind::UnusableKey,
         }
+    }
+
+    pub fn aborted() -> Self {
+        ApiError {
+            status: 0,
+            message: String::new(),
+            kind: ErrorKind::Aborted,
+        }
+    }
+
+    pub fn is_aborted(&self) -> bool {
+        self.kind == ErrorKind::Aborted
     }
 
     pub fn changed_meanwhile(noun: &str, fields: Vec<String>) -> Self {
@@ -460,6 +474,7 @@ impl ApiError {
                 "The server's answer could not be read ({}).",
                 self.message
             ),
+            ErrorKind::Aborted => "The request was cancelled.".to_string(),
             ErrorKind::ChangedMeanwhile { noun, fields } => format!(
                 "This {noun} was changed since you opened this form ({}). Nothing was saved yet: choose below.",
                 fields.join(", ")

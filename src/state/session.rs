@@ -154,17 +154,29 @@ impl Session {
         format!("{path}{sep}region={}", self.region.get())
     }
 
-    /// A client for the current settings. Reading it inside a reactive
-    /// closure makes that closure re-run when the settings change.
+    /// A client for reads with the current settings. Reading it inside a
+    /// reactive closure makes that closure re-run when the settings change;
+    /// its requests are aborted when that closure's owner is cleaned up (the
+    /// view goes away, or a newer read replaces this one).
     pub fn client(&self) -> Client {
-        Client::new(ApiConfig {
+        let client = Client::new(ApiConfig {
             base_url: self.base_url.get(),
             token: self.token.get(),
             region: self.region.get(),
-        })
+        });
+        match web_sys::AbortController::new() {
+            Ok(controller) => {
+                let signal = controller.signal();
+                let controller = send_wrapper::SendWrapper::new(controller);
+                on_cleanup(move || controller.abort());
+                client.with_signal(signal)
+            }
+            Err(_) => client,
+        }
     }
 
-    /// The same, without subscribing (for event handlers and actions).
+    /// The same, without subscribing and never aborted (for event handlers
+    /// and writes: a write once sent is left to finish).
     pub fn client_untracked(&self) -> Client {
         Client::new(ApiConfig {
             base_url: self.base_url.get_untracked(),
