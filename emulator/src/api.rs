@@ -337,6 +337,7 @@ fn container_settings(
         }
     }
     if let Some(v) = c.text(b, "private_network_id", false, 36) {
+        // `""` detaches; the API then omits the key (neither null nor "").
         out.insert("private_network_id".into(), v.into());
     }
     out
@@ -485,6 +486,9 @@ pub fn create_container(
         "public_endpoint": endpoint, "region": region,
     }));
     body.append(&mut settings);
+    if body.get("private_network_id").and_then(Value::as_str) == Some("") {
+        body.remove("private_network_id");
+    }
     let mut record = new_record(Kind::Container, region, body, now);
     record.failure = failure_of(&record.body);
     Ok(insert(store, record))
@@ -527,6 +531,9 @@ pub fn update_container(
     if let Some(s) = secrets {
         let hashed = merge_secrets(r.body.get("secret_environment_variables"), &s);
         merged.insert("secret_environment_variables".into(), hashed.into());
+    }
+    if merged.get("private_network_id").and_then(Value::as_str) == Some("") {
+        merged.remove("private_network_id");
     }
     r.body = merged;
     r.failure = failure_of(&r.body);
@@ -876,9 +883,17 @@ pub fn update_trigger(
         settles_at_once = false;
     }
     if let Some((member, shown, sent)) = config {
+        // A config that changes nothing (the recordings send a name change
+        // with every cron field null) is no change: the trigger stays ready.
+        let new_secret = write_only_field(member)
+            .and_then(|f| sent.get(f))
+            .and_then(Value::as_str)
+            .is_some_and(|v| !v.is_empty());
+        if r.body.get(member) != Some(&shown) || new_secret {
+            settles_at_once = false;
+        }
         r.body.insert(member.into(), shown);
         keep_write_only(r, member, &sent);
-        settles_at_once = false;
     }
     finish_update(r, settles_at_once, now);
     Ok(r.render())
@@ -964,7 +979,11 @@ pub fn list(
         .filter(|r| wanted("organization_id").is_none_or(|p| project_of(r) == *p))
         .filter(|r| wanted("namespace_id").is_none_or(|n| namespace_of(r) == *n))
         .filter(|r| wanted("container_id").is_none_or(|c| r.str_field("container_id") == c))
-        .filter(|r| wanted("name").is_none_or(|n| r.str_field("name").contains(n.as_str())))
+        // As the real API: ListNamespaces ignores `name` (it answers every
+        // namespace); the others match the exact name.
+        .filter(|r| {
+            kind == Kind::Namespace || wanted("name").is_none_or(|n| r.str_field("name") == n)
+        })
         .collect();
     items.sort_by(|a, b| match order.as_str() {
         "created_at_desc" => (b.created_ms, b.id()).cmp(&(a.created_ms, a.id())),

@@ -398,8 +398,9 @@ async fn lists_paginate_sort_and_filter() {
     )
     .await;
     assert_eq!(names(&body), ["bravo", "alpha", "charlie"]);
-    let (_, body) = call(&app, "GET", &format!("{B}/namespaces?name=rav"), None).await;
-    assert_eq!(names(&body), ["bravo"]);
+    // As the real API: ListNamespaces ignores `name` and answers every namespace.
+    let (_, body) = call(&app, "GET", &format!("{B}/namespaces?name=bravo"), None).await;
+    assert_eq!(body["total_count"], 3);
     let (_, body) = call(
         &app,
         "GET",
@@ -431,6 +432,70 @@ async fn lists_paginate_sort_and_filter() {
     .await;
     assert_eq!(body["total_count"], 1);
     assert_eq!(body["containers"][0]["id"], c["id"]);
+    // ListContainers honours `name`, as an exact name.
+    let (_, body) = call(&app, "GET", &format!("{B}/containers?name=one"), None).await;
+    assert_eq!(body["total_count"], 1);
+    let (_, body) = call(&app, "GET", &format!("{B}/containers?name=on"), None).await;
+    assert_eq!(body["total_count"], 0);
+}
+
+#[tokio::test]
+async fn answers_follow_the_real_api_where_the_spec_is_silent() {
+    let app = app();
+    let ns = namespace(&app, "web").await;
+    settle().await;
+    // A detached private network is omitted from answers, neither null nor "".
+    let (_, c) = container(&app, &ns, "api", json!({"private_network_id": "pn-1"})).await;
+    let id = c["id"].as_str().unwrap().to_string();
+    assert_eq!(c["private_network_id"], "pn-1");
+    settle().await;
+    let (s, c) = call(
+        &app,
+        "PATCH",
+        &format!("{B}/containers/{id}"),
+        Some(json!({"private_network_id": ""})),
+    )
+    .await;
+    assert_eq!(s, 200, "{c}");
+    assert!(
+        c.as_object().unwrap().get("private_network_id").is_none(),
+        "{c}"
+    );
+    settle().await;
+    // A trigger update that only renames (the cron fields all null, as recorded) stays ready.
+    let (_, t) = call(
+        &app,
+        "POST",
+        &format!("{B}/triggers"),
+        Some(json!({"container_id": id, "name": "nightly",
+        "cron_config": {"schedule": "0 3 * * *", "timezone": "Europe/Paris"}})),
+    )
+    .await;
+    let tid = t["id"].as_str().unwrap().to_string();
+    settle().await;
+    let (s, t) = call(
+        &app,
+        "PATCH",
+        &format!("{B}/triggers/{tid}"),
+        Some(json!({"name": "renamed",
+        "cron_config": {"schedule": null, "timezone": null, "body": null, "headers": null}})),
+    )
+    .await;
+    assert_eq!(s, 200, "{t}");
+    assert_eq!(
+        (t["status"].as_str(), t["error_message"].as_str()),
+        (Some("ready"), Some(""))
+    );
+    assert_eq!(t["cron_config"]["schedule"], "0 3 * * *");
+    // A change of schedule is deployed: updating.
+    let (_, t) = call(
+        &app,
+        "PATCH",
+        &format!("{B}/triggers/{tid}"),
+        Some(json!({"cron_config": {"schedule": "0 4 * * *"}})),
+    )
+    .await;
+    assert_eq!(t["status"], "updating");
 }
 
 #[tokio::test]

@@ -139,6 +139,29 @@ pub struct List<R> {
     pub total_count: u64,
 }
 
+impl<R: Resource> List<R> {
+    /// Page `page` (of `page_size`) of the items whose label contains `name`,
+    /// ignoring case.
+    pub fn named(self, name: &str, page: u32, page_size: u32) -> List<R> {
+        let needle = name.trim().to_lowercase();
+        let matching: Vec<R> = self
+            .items
+            .into_iter()
+            .filter(|r| r.label().to_lowercase().contains(&needle))
+            .collect();
+        let total_count = matching.len() as u64;
+        let skip = (page.max(1) as usize - 1).saturating_mul(page_size as usize);
+        List {
+            items: matching
+                .into_iter()
+                .skip(skip)
+                .take(page_size as usize)
+                .collect(),
+            total_count,
+        }
+    }
+}
+
 impl<'de, R: Resource> Deserialize<'de> for List<R> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct ListVisitor<R>(PhantomData<R>);
@@ -220,6 +243,25 @@ impl Client {
             .await
     }
 
+    /// A page of a list, with the name filter applied here rather than by the
+    /// API: ListNamespaces ignores `name` and ListContainers takes only an
+    /// exact name. With a name, every item the other filters select (up to
+    /// 1000) is read, and the page is cut from those whose name contains the
+    /// text, ignoring case.
+    pub async fn list_page<R: Resource>(
+        &self,
+        mut query: ListQuery<R::Order>,
+    ) -> Result<List<R>, ApiError> {
+        let Some(name) = query.name.take() else {
+            return self.list::<R>(&query).await;
+        };
+        let (page, page_size) = (query.page.unwrap_or(1), query.page_size.unwrap_or(20));
+        query.page = None;
+        query.page_size = Some(1000);
+        let all = self.list::<R>(&query).await?;
+        Ok(all.named(&name, page, page_size))
+    }
+
     /// Counts what a list would hold (one call asking for one item).
     pub async fn count<R: Resource>(
         &self,
@@ -296,6 +338,29 @@ mod tests {
             ],
             ["namespace", "container", "custom domain", "trigger"]
         );
+    }
+
+    #[test]
+    fn a_name_filter_is_applied_here_and_paged() {
+        let list: List<Namespace> = serde_json::from_value(json!({"namespaces": [
+            {"id": "1", "name": "web-prod", "project_id": "p"},
+            {"id": "2", "name": "jobs", "project_id": "p"},
+            {"id": "3", "name": "Web-staging", "project_id": "p"},
+            {"id": "4", "name": "web-dev", "project_id": "p"}
+        ], "total_count": 4}))
+        .unwrap();
+        let page = list.clone().named("WEB", 1, 2);
+        assert_eq!(page.total_count, 3, "every match counts");
+        assert_eq!(
+            page.items
+                .iter()
+                .map(|n| n.name.as_str())
+                .collect::<Vec<_>>(),
+            ["web-prod", "Web-staging"]
+        );
+        let page = list.named("web", 2, 2);
+        assert_eq!(page.items.len(), 1);
+        assert_eq!(page.items[0].name, "web-dev");
     }
 
     #[test]

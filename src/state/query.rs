@@ -34,7 +34,7 @@ pub enum TextFilter {
 impl TextFilter {
     pub fn label(self) -> &'static str {
         match self {
-            TextFilter::Name => "Name",
+            TextFilter::Name => "Name contains",
             TextFilter::ProjectId => "Project ID",
         }
     }

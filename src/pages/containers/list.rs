@@ -69,7 +69,7 @@ pub fn ContainerTable(
             fetch=move |client, page| {
                 let params = fixed.get_value().unwrap_or_else(|| params.get());
                 let query = params.to_list_query(page, NameOrder::CreatedAtDesc);
-                async move { client.list::<Container>(&query).await }
+                async move { client.list_page::<Container>(query).await }
             }
             transient=|c| c.status.is_transient()
             row=move |c| view! {

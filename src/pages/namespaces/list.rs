@@ -26,7 +26,7 @@ pub fn NamespaceList() -> impl IntoView {
                 fetch=move |client, page| {
                     let query = params.get().to_list_query(page, NameOrder::CreatedAtDesc);
                     async move {
-                        let list = client.list::<Namespace>(&query).await?;
+                        let list = client.list_page::<Namespace>(query).await?;
                         // One list call counts the containers of every namespace shown.
                         let mut counts: HashMap<String, usize> = HashMap::new();
                         if let Ok(all) = client.list::<Container>(&ListQuery::all()).await {
