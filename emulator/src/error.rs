@@ -64,6 +64,16 @@ impl ApiErr {
         }
     }
 
+    /// The change could not be kept (the state file could not be written):
+    /// it is undone, and the previous state file stays as it was.
+    pub fn not_saved(why: &str) -> Self {
+        ApiErr {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            body: json!({"type": "internal_error",
+                         "message": format!("the change could not be saved, so it was not made: {why}")}),
+        }
+    }
+
     pub fn injected_failure() -> Self {
         ApiErr {
             status: StatusCode::SERVICE_UNAVAILABLE,

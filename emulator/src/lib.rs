@@ -66,12 +66,14 @@ impl AppState {
 
     /// Writes the state file safely: a temporary file, flushed, then renamed
     /// over the old one, so a crash never leaves a half-written state.
-    pub fn persist(&self, store: &Store) {
+    /// Writes the state file, through a temporary file and a rename, so the
+    /// previous file stays whole when anything fails.
+    pub fn persist(&self, store: &Store) -> std::io::Result<()> {
         let Some(path) = &self.config.state_file else {
-            return;
+            return Ok(());
         };
+        let tmp = path.with_extension("tmp");
         let result = (|| -> std::io::Result<()> {
-            let tmp = path.with_extension("tmp");
             let json = serde_json::to_vec(store).map_err(std::io::Error::other)?;
             {
                 use std::io::Write;
@@ -81,9 +83,10 @@ impl AppState {
             }
             std::fs::rename(&tmp, path)
         })();
-        if let Err(e) = result {
-            eprintln!("emulator: cannot write state file {}: {e}", path.display());
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
         }
+        result
     }
 }
 
@@ -126,6 +129,45 @@ async fn faults_and_auth(State(app): State<Shared>, request: Request, next: Next
         return ApiErr::denied().into_response();
     }
     next.run(request).await
+}
+
+/// The largest request body accepted (a secret is at most 64 KiB).
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// Every API rejection is JSON, as the real API's are. Axum's own (a path or
+/// query that does not parse, a body too large, a method not allowed) come
+/// as plain text or nothing: they are rewritten here, their text kept.
+async fn json_errors(response: Response) -> Response {
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if is_json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let text = axum::body::to_bytes(response.into_body(), 64 * 1024)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).trim().to_string())
+        .unwrap_or_default();
+    let message = if text.is_empty() {
+        status.canonical_reason().unwrap_or("error").to_lowercase()
+    } else {
+        text
+    };
+    let kind = match status.as_u16() {
+        400 => "invalid_request_error",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        413 => "request_too_large",
+        415 => "unsupported_media_type",
+        _ => "internal_error",
+    };
+    (
+        status,
+        axum::Json(serde_json::json!({"type": kind, "message": message})),
+    )
+        .into_response()
 }
 
 /// Compares two secrets in time that does not depend on where they differ.
@@ -223,6 +265,8 @@ pub fn router(app: Shared) -> Router {
         )
         .route("/containers/v1/{*rest}", axum::routing::any(unknown_route))
         .layer(middleware::from_fn_with_state(app.clone(), faults_and_auth))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::map_response(json_errors))
         .layer(
             CorsLayer::new()
                 .allow_origin(if app.config.cors_any_origin {
@@ -271,7 +315,10 @@ pub fn demo_data(app: &Shared, project_id: &str) {
     )
     .expect("demo namespace");
     // Settle the namespaces at once so containers can be created in them.
-    s.settle(now + app.config.delays.create_ms, app.config.delays);
+    s.settle(
+        now.saturating_add(app.config.delays.create_ms),
+        app.config.delays,
+    );
     let containers = [
         (
             0,
@@ -323,7 +370,10 @@ pub fn demo_data(app: &Shared, project_id: &str) {
             .expect("demo container");
         created.push(c["id"].as_str().unwrap_or_default().to_string());
     }
-    s.settle(now + app.config.delays.create_ms, app.config.delays);
+    s.settle(
+        now.saturating_add(app.config.delays.create_ms),
+        app.config.delays,
+    );
     api::create_domain(
         &mut s,
         "fr-par",
@@ -347,7 +397,10 @@ pub fn demo_data(app: &Shared, project_id: &str) {
     api::create_trigger(&mut s, "fr-par", &map(json!({"container_id": created[2], "name": "orders-events",
         "nats_config": {"server_urls": ["nats://nats.mnq.fr-par.example:4222"], "subject": "orders.created",
                         "credentials_file_content": "demo-credentials"}})), now).expect("demo trigger");
-    s.settle(now + app.config.delays.create_ms, app.config.delays);
+    s.settle(
+        now.saturating_add(app.config.delays.create_ms),
+        app.config.delays,
+    );
     // Two containers left in motion, so the demo shows statuses changing by themselves.
     api::create_container(
         &mut s,
@@ -358,5 +411,7 @@ pub fn demo_data(app: &Shared, project_id: &str) {
     )
     .expect("demo container");
     api::redeploy_container(&mut s, "fr-par", &created[1], now).expect("demo redeploy");
-    app.persist(&s);
+    if let Err(e) = app.persist(&s) {
+        eprintln!("emulator: the demo data could not be saved to the state file: {e}");
+    }
 }

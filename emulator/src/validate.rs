@@ -292,7 +292,7 @@ pub fn parse_duration_ms(s: &str) -> Option<u64> {
     }
     let mut ms: u64 = whole.parse::<u64>().ok()?.checked_mul(1000)?;
     for (i, d) in frac.bytes().take(3).enumerate() {
-        ms += u64::from(d - b'0') * 10u64.pow(2 - i as u32);
+        ms = ms.checked_add(u64::from(d - b'0') * 10u64.pow(2 - i as u32))?;
     }
     Some(ms)
 }
@@ -344,6 +344,9 @@ mod tests {
     #[test]
     fn durations_hosts_and_cron() {
         assert_eq!(parse_duration_ms("300.000000000s"), Some(300_000));
+        // Out of range is refused, never an overflow.
+        assert_eq!(parse_duration_ms("18446744073709551.7s"), None);
+        assert_eq!(parse_duration_ms("99999999999999999999s"), None);
         assert_eq!(parse_duration_ms("2.5s"), Some(2500));
         assert_eq!(parse_duration_ms("5m"), None);
         assert!(hostname_ok(

@@ -792,3 +792,115 @@ async fn the_console_is_served_with_a_static_hosts_headers() {
     assert_eq!(s, 200);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn every_rejection_is_json_and_nothing_overflows() {
+    let app = app();
+    let raw = |method: &str, uri: &str, body: Vec<u8>| {
+        Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("x-auth-token", T)
+            .header("content-type", "application/json")
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let json_answer = |res: axum::response::Response| async move {
+        let status = res.status().as_u16();
+        let is_json = res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/json");
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        let body: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        (status, is_json, body)
+    };
+    // A body over the limit.
+    let big = format!(
+        "{{\"description\": \"{}\"}}",
+        "x".repeat(emulator::MAX_BODY_BYTES)
+    );
+    let (s, is_json, body) = json_answer(
+        app.clone()
+            .oneshot(raw("POST", &format!("{B}/namespaces"), big.into_bytes()))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!((s, is_json), (413, true), "{body}");
+    assert!(body["message"].is_string());
+    // A path that does not decode, a method the API does not have.
+    let (s, is_json, body) = json_answer(
+        app.clone()
+            .oneshot(raw("GET", &format!("{B}/namespaces/%FF%FE"), vec![]))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!((s, is_json), (400, true), "{body}");
+    let (s, is_json, _) = json_answer(
+        app.clone()
+            .oneshot(raw("PUT", &format!("{B}/namespaces"), vec![]))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!((s, is_json), (405, true));
+    // A page far beyond the end is refused or empty, never an overflow.
+    let (s, body) = call(
+        &app,
+        "GET",
+        &format!("{B}/namespaces?page=18446744073709551615&page_size=1000"),
+        None,
+    )
+    .await;
+    assert_eq!((s, arguments(&body)), (400, vec!["page".to_string()]));
+    let (s, body) = call(
+        &app,
+        "GET",
+        &format!("{B}/namespaces?page=2147483647&page_size=1000"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (s, body["namespaces"].as_array().map(Vec::len)),
+        (200, Some(0))
+    );
+    // A duration past u64 milliseconds is invalid, not a crash.
+    let ns = namespace(&app, "web").await;
+    settle().await;
+    let (s, body) = container(&app, &ns, "api", json!({"timeout": "18446744073709551.7s"})).await;
+    assert_eq!((s, arguments(&body)), (400, vec!["timeout".to_string()]));
+}
+
+#[tokio::test]
+async fn a_change_that_cannot_be_saved_is_undone_and_answers_500() {
+    let dir = std::env::temp_dir().join(format!("emulator-unsaved-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("state.json");
+    let app = app_with(100, Faults::default(), Some(file.clone()));
+    namespace(&app, "kept").await;
+    // The temporary file cannot be created (a folder stands in its place).
+    std::fs::create_dir_all(file.with_extension("tmp")).unwrap();
+    let (s, body) = call(
+        &app,
+        "POST",
+        &format!("{B}/namespaces"),
+        Some(json!({"project_id": PROJECT, "name": "lost"})),
+    )
+    .await;
+    assert_eq!(s, 500, "{body}");
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("could not be saved"),
+        "{body}"
+    );
+    let (_, list) = call(&app, "GET", &format!("{B}/namespaces"), None).await;
+    assert_eq!(list["total_count"], 1, "the change was undone: {list}");
+    let saved = emulator::load_state(&file).unwrap();
+    assert_eq!(saved.records.len(), 1, "the previous state file is whole");
+    let _ = std::fs::remove_dir_all(&dir);
+}

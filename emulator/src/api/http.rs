@@ -13,7 +13,9 @@ pub async fn service_info(Path(region): Path<String>) -> Answer {
     })))
 }
 
-/// Runs `f` on the settled store; persists when `mutates`.
+/// Runs `f` on the settled store; persists when `mutates`. A change that
+/// cannot be saved is undone and answers 500: what the API says is what the
+/// state file holds.
 fn with_store<T>(
     app: &Shared,
     mutates: bool,
@@ -22,9 +24,13 @@ fn with_store<T>(
     let now = now_ms();
     let mut store = app.store.lock().unwrap_or_else(|e| e.into_inner());
     store.settle(now, app.config.delays);
+    let before = (mutates && app.config.state_file.is_some()).then(|| store.clone());
     let out = f(&mut store, now)?;
-    if mutates {
-        app.persist(&store);
+    if let Some(before) = before {
+        if let Err(e) = app.persist(&store) {
+            *store = before;
+            return Err(ApiErr::not_saved(&e.to_string()));
+        }
     }
     Ok(out)
 }

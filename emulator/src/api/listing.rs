@@ -9,11 +9,12 @@ pub fn list(
     q: &HashMap<String, String>,
 ) -> Result<Value, ApiErr> {
     let mut c = Check::default();
+    // `page` is an int32 in the spec.
     let page = match q.get("page").map(|p| p.parse::<u64>()) {
         None => 1,
-        Some(Ok(p)) if p >= 1 => p,
+        Some(Ok(p)) if (1..=i32::MAX as u64).contains(&p) => p,
         Some(_) => {
-            c.fail("page", "constraint", "page must be 1 or more");
+            c.fail("page", "constraint", "page must be from 1 to 2147483647");
             1
         }
     };
@@ -95,7 +96,11 @@ pub fn list(
         _ => (a.created_ms, a.id()).cmp(&(b.created_ms, b.id())),
     });
     let total = items.len();
-    let start = ((page - 1) * page_size) as usize;
+    // Checked: a far page is an empty page, never an overflow.
+    let start = (page - 1)
+        .checked_mul(page_size)
+        .and_then(|s| usize::try_from(s).ok())
+        .unwrap_or(usize::MAX);
     let shown: Vec<Value> = items
         .into_iter()
         .skip(start)
