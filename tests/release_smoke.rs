@@ -1,18 +1,21 @@
 //! The release build in headless Chromium: the shell renders, every page of
 //! the navigation opens, and the browser console stays free of errors.
-//! Needs `dist/` (`trunk build --release`); run with `cargo test --test release_smoke`.
+//! Needs `dist/` (`trunk build --release`) and the release emulator (`cargo
+//! build --release -p emulator`), which serves it; run with
+//! `cargo test --test release_smoke`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
 use serde_json::json;
-use support::{dist_dir, serve_static, Browser};
+use support::{dist_dir, Browser, Emulator};
 
 #[test]
 fn release_build_renders_the_shell_without_console_errors() {
-    let url = serve_static(&dist_dir());
+    // The emulator serves dist/ as a static host should; no key is set, so no API call is made.
+    let emulator = Emulator::start(&dist_dir(), &[]);
     let browser = Browser::start();
-    browser.goto(&format!("{url}/"));
+    browser.goto(&format!("{}/", emulator.url));
 
     let nav = browser.wait_for("navigation", 20, |b| b.text("nav[aria-label=Main]"));
     for page in [

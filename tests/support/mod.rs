@@ -1,137 +1,64 @@
 //! Host-side helpers for tests that drive the built console in headless
-//! Chromium: a static file server for `dist/` and a small WebDriver client
-//! speaking to `/usr/bin/chromedriver` (std only, no extra crates).
+//! Chromium: the emulator serving `dist/`, and a browser session through
+//! `/usr/bin/chromedriver` spoken to with the `fantoccini` WebDriver client.
+//! The helpers are synchronous (each call waits for its answer), so a test
+//! reads as the steps a user takes.
 #![allow(dead_code)]
 
+use fantoccini::wd::WebDriverCompatibleCommand;
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Serves `root` on a free loopback port, `index.html` for any path that is
-/// not a file (the console is a single-page app). Returns the base URL.
-pub fn serve_static(root: &Path) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let addr = listener.local_addr().unwrap();
-    let root = root.to_path_buf();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let root = root.clone();
-            std::thread::spawn(move || {
-                let _ = answer_static(stream, &root);
-            });
-        }
-    });
-    format!("http://{addr}")
-}
-
-fn answer_static(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    let mut line = String::new();
-    while reader.read_line(&mut line)? > 2 {
-        line.clear();
-    }
-    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let path = path
-        .split('?')
-        .next()
-        .unwrap_or("/")
-        .trim_start_matches('/');
-    let mut file: PathBuf = root.join(path);
-    if path.contains("..") || !file.is_file() {
-        file = root.join("index.html");
-    }
-    let body = std::fs::read(&file)?;
-    let content_type = match file.extension().and_then(|e| e.to_str()) {
-        Some("wasm") => "application/wasm",
-        Some("js") => "text/javascript",
-        Some("css") => "text/css",
-        _ => "text/html; charset=utf-8",
-    };
-    write!(
-        stream,
-        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    )?;
-    stream.write_all(&body)
-}
-
-/// A minimal HTTP/1.1 JSON exchange (chromedriver speaks plain HTTP on
-/// loopback). Reads exactly the body announced: the server may keep the
-/// connection open.
-fn http_json(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<Value, String> {
-    let stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
-    stream.set_read_timeout(Some(Duration::from_secs(60))).ok();
-    let payload = body.map(Value::to_string).unwrap_or_default();
-    (&stream)
-        .write_all(
-            format!(
-                "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{payload}",
-                payload.len()
-            )
-            .as_bytes(),
-        )
-        .map_err(|e| e.to_string())?;
-    let mut reader = BufReader::new(&stream);
-    let (mut length, mut chunked) = (None, false);
-    let mut line = String::new();
-    loop {
-        line.clear();
-        if reader.read_line(&mut line).map_err(|e| e.to_string())? == 0 {
-            return Err("connection closed in headers".into());
-        }
-        let header = line.trim_end().to_ascii_lowercase();
-        if header.is_empty() {
-            break;
-        }
-        if let Some(v) = header.strip_prefix("content-length:") {
-            length = v.trim().parse::<usize>().ok();
-        }
-        if header.starts_with("transfer-encoding:") && header.contains("chunked") {
-            chunked = true;
-        }
-    }
-    let mut body = Vec::new();
-    if chunked {
-        loop {
-            line.clear();
-            reader.read_line(&mut line).map_err(|e| e.to_string())?;
-            let size = usize::from_str_radix(line.trim(), 16).map_err(|e| e.to_string())?;
-            if size == 0 {
-                break;
-            }
-            let mut chunk = vec![0; size + 2];
-            reader.read_exact(&mut chunk).map_err(|e| e.to_string())?;
-            body.extend_from_slice(&chunk[..size]);
-        }
-    } else if let Some(n) = length {
-        body.resize(n, 0);
-        reader.read_exact(&mut body).map_err(|e| e.to_string())?;
-    } else {
-        reader.read_to_end(&mut body).map_err(|e| e.to_string())?;
-    }
-    serde_json::from_slice(&body).map_err(|e| format!("{e}: {}", String::from_utf8_lossy(&body)))
-}
-
-/// A Chromium session driven through chromedriver; both end when dropped.
+/// A headless Chromium session; it and its chromedriver end when dropped.
 pub struct Browser {
+    runtime: tokio::runtime::Runtime,
+    client: Option<fantoccini::Client>,
     driver: Child,
-    port: u16,
-    session: String,
-    _profile: PathBuf,
+    profile: PathBuf,
+}
+
+/// Chromium's console messages (chromedriver's log endpoint; not in the W3C protocol).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({"type": "browser"}).to_string()),
+        )
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 impl Browser {
     pub fn start() -> Browser {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime for the WebDriver client");
+        let port = free_port();
         let chromedriver =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let driver = Command::new(&chromedriver)
@@ -141,13 +68,13 @@ impl Browser {
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {chromedriver}: {e}"));
         let deadline = Instant::now() + Duration::from_secs(20);
-        while http_json(port, "GET", "/status", None).is_err() {
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(Instant::now() < deadline, "chromedriver did not start");
             std::thread::sleep(Duration::from_millis(100));
         }
         let profile = std::env::temp_dir().join(format!("console-test-profile-{port}"));
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-        let capabilities = json!({"capabilities": {"alwaysMatch": {
+        let capabilities = json!({
             "browserName": "chrome",
             "goog:loggingPrefs": {"browser": "ALL"},
             "goog:chromeOptions": {
@@ -157,52 +84,72 @@ impl Browser {
                          "--disable-sync", "--no-first-run", "--window-size=1280,900",
                          format!("--user-data-dir={}", profile.display())]
             }
-        }}});
-        let answer = http_json(port, "POST", "/session", Some(&capabilities))
+        });
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!()
+        };
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = runtime
+            .block_on(
+                fantoccini::ClientBuilder::new(connector)
+                    .capabilities(capabilities)
+                    .connect(&format!("http://127.0.0.1:{port}")),
+            )
             .unwrap_or_else(|e| panic!("cannot open a browser session: {e}"));
-        let session = answer["value"]["sessionId"]
-            .as_str()
-            .unwrap_or_else(|| panic!("no session: {answer}"))
-            .to_string();
         Browser {
+            runtime,
+            client: Some(client),
             driver,
-            port,
-            session,
-            _profile: profile,
+            profile,
         }
     }
 
-    fn command(&self, method: &str, tail: &str, body: Option<Value>) -> Value {
-        let path = format!("/session/{}{tail}", self.session);
-        let answer = http_json(self.port, method, &path, body.as_ref())
-            .unwrap_or_else(|e| panic!("webdriver {tail}: {e}"));
-        if answer["value"]["error"].is_string() {
-            panic!("webdriver {tail}: {}", answer["value"]);
-        }
-        answer["value"].clone()
+    fn client(&self) -> &fantoccini::Client {
+        self.client.as_ref().expect("an open session")
     }
 
     pub fn goto(&self, url: &str) {
-        self.command("POST", "/url", Some(json!({ "url": url })));
+        self.runtime
+            .block_on(self.client().goto(url))
+            .unwrap_or_else(|e| panic!("goto {url}: {e}"));
     }
 
     /// Runs `script` (a function body; `arguments` holds `args`) in the page.
     pub fn eval(&self, script: &str, args: Value) -> Value {
-        self.command(
-            "POST",
-            "/execute/sync",
-            Some(json!({ "script": script, "args": args })),
-        )
+        let args = args.as_array().cloned().unwrap_or_default();
+        self.runtime
+            .block_on(self.client().execute(script, args))
+            .unwrap_or_else(|e| panic!("script failed: {e}"))
     }
 
     /// Runs `script` asynchronously: it calls `arguments[arguments.length - 1]`
-    /// with its answer (WebDriver's execute/async).
+    /// with its answer.
     pub fn eval_async(&self, script: &str, args: Value) -> Value {
-        self.command(
-            "POST",
-            "/execute/async",
-            Some(json!({ "script": script, "args": args })),
-        )
+        let args = args.as_array().cloned().unwrap_or_default();
+        self.runtime
+            .block_on(self.client().execute_async(script, args))
+            .unwrap_or_else(|e| panic!("script failed: {e}"))
+    }
+
+    /// Console messages since the last call: `(level, message)`.
+    pub fn console_log(&self) -> Vec<(String, String)> {
+        let entries = self
+            .runtime
+            .block_on(self.client().issue_cmd(BrowserLog))
+            .unwrap_or_else(|e| panic!("browser log: {e}"));
+        entries
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .map(|e| {
+                        (
+                            e["level"].as_str().unwrap_or("").to_string(),
+                            e["message"].as_str().unwrap_or("").to_string(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Runs axe-core (WCAG 2.1 A and AA rules) on the page as it is and
@@ -211,11 +158,7 @@ impl Browser {
         // WebDriver scripts are not subject to the page's CSP, so axe can be
         // injected into a page that allows no inline script.
         let loaded = self.eval(
-            &format!(
-                "{}
-;return typeof window.axe;",
-                axe_source()
-            ),
+            &format!("{}\n;return typeof window.axe;", axe_source()),
             json!([]),
         );
         assert_eq!(loaded, json!("object"), "axe-core did not load");
@@ -231,8 +174,7 @@ impl Browser {
     }
 
     /// Calls the API with the page's own XHR, as the console would
-    /// (synchronous: WebDriver's execute/sync cannot await). Answers
-    /// `{status, body}`.
+    /// (synchronous, so that one script answers). Answers `{status, body}`.
     pub fn api(&self, token: &str, method: &str, path: &str, body: Option<Value>) -> Value {
         self.eval(
             "const x = new XMLHttpRequest();
@@ -323,33 +265,16 @@ impl Browser {
             std::thread::sleep(Duration::from_millis(100));
         }
     }
-
-    /// Console messages since the last call: `(level, message)`.
-    pub fn console_log(&self) -> Vec<(String, String)> {
-        let entries = self.command("POST", "/se/log", Some(json!({"type": "browser"})));
-        entries
-            .as_array()
-            .map(|list| {
-                list.iter()
-                    .map(|e| {
-                        (
-                            e["level"].as_str().unwrap_or("").to_string(),
-                            e["message"].as_str().unwrap_or("").to_string(),
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        let path = format!("/session/{}", self.session);
-        let _ = http_json(self.port, "DELETE", &path, None);
+        if let Some(client) = self.client.take() {
+            let _ = self.runtime.block_on(client.close());
+        }
         let _ = self.driver.kill();
         let _ = self.driver.wait();
-        let _ = std::fs::remove_dir_all(&self._profile);
+        let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
 
