@@ -29,6 +29,8 @@ pub struct Faults {
     pub error_rate: f64,
     /// Requests per second above which the API answers 429 (0: no limit).
     pub rate_limit: u32,
+    /// Every Nth API request answers 503 (0: none): a failure a test can count on.
+    pub fail_every: u64,
 }
 
 /// The key the emulator accepts unless told otherwise: UUID-shaped, as the
@@ -51,6 +53,8 @@ pub struct AppState {
     pub store: Mutex<Store>,
     /// (second, requests in it) for the rate limit.
     window: Mutex<(u64, u32)>,
+    /// API requests so far, for `fail_every`.
+    requests: std::sync::atomic::AtomicU64,
 }
 
 pub type Shared = Arc<AppState>;
@@ -61,11 +65,10 @@ impl AppState {
             config,
             store: Mutex::new(store),
             window: Mutex::new((0, 0)),
+            requests: Default::default(),
         })
     }
 
-    /// Writes the state file safely: a temporary file, flushed, then renamed
-    /// over the old one, so a crash never leaves a half-written state.
     /// Writes the state file, through a temporary file and a rename, so the
     /// previous file stays whole when anything fails.
     pub fn persist(&self, store: &Store) -> std::io::Result<()> {
@@ -113,6 +116,15 @@ async fn faults_and_auth(State(app): State<Shared>, request: Request, next: Next
         window.1 += 1;
         if window.1 > faults.rate_limit {
             return ApiErr::too_many(faults.rate_limit).into_response();
+        }
+    }
+    if faults.fail_every > 0 {
+        let n = app
+            .requests
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+            .wrapping_add(1);
+        if n.is_multiple_of(faults.fail_every) {
+            return ApiErr::injected_failure().into_response();
         }
     }
     if faults.error_rate > 0.0 {

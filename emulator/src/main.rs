@@ -48,6 +48,9 @@ struct Args {
     /// Answer 429 `too_many_requests` above this many requests per second (0: no limit).
     #[arg(long, default_value_t = 0)]
     rate_limit: u32,
+    /// Answer every Nth API request with 503 (0: none): a failure tests can count on.
+    #[arg(long, default_value_t = 0)]
+    fail_every: u64,
     /// Send CORS headers to any origin. Without it only loopback origins (localhost,
     /// 127.0.0.1, [::1]) may call the API from a browser page.
     #[arg(long)]
@@ -94,6 +97,7 @@ fn main() {
                 latency_ms: args.latency_ms,
                 error_rate: args.error_rate,
                 rate_limit: args.rate_limit,
+                fail_every: args.fail_every,
             },
             static_dir: args.static_dir.clone(),
             state_file: args.state.clone(),

@@ -579,6 +579,24 @@ async fn faults_answer_429_and_503() {
             .0,
         503
     );
+    // Every third request fails, the others pass: a failure a test can count on.
+    let counted = app_with(
+        100,
+        Faults {
+            fail_every: 3,
+            ..Default::default()
+        },
+        None,
+    );
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        statuses.push(
+            call(&counted, "GET", &format!("{B}/namespaces"), None)
+                .await
+                .0,
+        );
+    }
+    assert_eq!(statuses, [200, 200, 503, 200, 200, 503]);
 }
 
 #[tokio::test]
