@@ -244,6 +244,7 @@ async fn resource_table_renders_rows_and_a_pager() {
                         Ok(Page { items: vec![format!("item on page {page}")], total_count: 41 })
                     }
                     row=|name: String| view! { <tr><td>{name}</td></tr> }
+                    key=|name: &String| name.clone()
                     transient=|_: &String| false
                 />
             </leptos_router::components::Router>
@@ -297,6 +298,7 @@ async fn polling_updates_a_transient_row_until_it_settles() {
                         async move { Ok(Page { items: vec![status.to_string()], total_count: 1 }) }
                     }
                     row=|status: String| view! { <tr><td class="status">{status}</td></tr> }
+                    key=|status: &String| status.clone()
                     transient=|status: &String| status == "creating"
                 />
             </leptos_router::components::Router>
@@ -575,24 +577,39 @@ fn stub_fetch_routes(routes: &[(&str, u16, &str)]) {
 /// Like `stub_fetch`, answering the requests in turn with `answers`, the
 /// last one again once they are used up; each request records its time.
 fn stub_fetch_sequence(answers: &[(u16, &str)]) {
+    stub_fetch_sequence_for("", answers, (500, "{}"));
+}
+
+/// Like `stub_fetch_sequence` for the requests whose URL contains `part`;
+/// the others are answered with `others`.
+fn stub_fetch_sequence_for(part: &str, answers: &[(u16, &str)], others: (u16, &str)) {
     let answers: Vec<serde_json::Value> = answers
         .iter()
         .map(|(status, answer)| serde_json::json!([status, answer]))
         .collect();
     let install = js_sys::Function::new_with_args(
-        "answers",
+        "part, answers, others",
         "window.__realFetch = window.__realFetch || window.fetch;
          window.__sent = [];
+         let served = 0;
          window.fetch = async (input, init) => {
            const r = new Request(input, init);
            window.__sent.push({method: r.method, url: r.url, at: Date.now(), body: await r.text()});
-           const [status, answer] = answers[Math.min(window.__sent.length, answers.length) - 1];
+           const [status, answer] = r.url.includes(part)
+             ? answers[Math.min(++served, answers.length) - 1]
+             : others;
            return new Response(answer, {status, headers: {'Content-Type': 'application/json'}});
          };",
     );
     let answers = js_sys::JSON::parse(&serde_json::Value::from(answers).to_string()).unwrap();
+    let others = js_sys::JSON::parse(&serde_json::json!(others).to_string()).unwrap();
     install
-        .call1(&wasm_bindgen::JsValue::NULL, &answers)
+        .call3(
+            &wasm_bindgen::JsValue::NULL,
+            &part.into(),
+            &answers,
+            &others,
+        )
         .unwrap();
 }
 
@@ -998,18 +1015,20 @@ async fn a_failed_poll_keeps_the_rows_says_so_and_retries() {
     };
     let (creating, ready) = (list("creating"), list("ready"));
     let containers = r#"{"containers": [], "total_count": 0}"#;
-    // The namespace list reads namespaces then containers (for the counts).
-    stub_fetch_sequence(&[
-        (200, &creating),
+    // The namespaces answer in turn; the containers (read once, for the counts) always.
+    stub_fetch_sequence_for(
+        "/namespaces",
+        &[
+            (200, &creating),
+            (503, r#"{"message": "upstream unavailable"}"#),
+            (
+                429,
+                r#"{"type":"too_many_requests","message":"too many requests","reset_seconds":3}"#,
+            ),
+            (200, &ready),
+        ],
         (200, containers),
-        (503, r#"{"message": "upstream unavailable"}"#),
-        (
-            429,
-            r#"{"type":"too_many_requests","message":"too many requests","reset_seconds":3}"#,
-        ),
-        (200, &ready),
-        (200, containers),
-    ]);
+    );
     let (root, handle) = mount_at("/namespaces");
     wait_for("the creating row", || {
         text_of(&root, "tbody .badge").filter(|t| t == "creating")
@@ -1030,15 +1049,27 @@ async fn a_failed_poll_keeps_the_rows_says_so_and_retries() {
     })
     .await;
     assert!(notice.contains("Too many requests"), "{notice}");
-    let at = |i: usize| sent_requests()[i]["at"].as_f64().unwrap();
+    let namespace_reads = || -> Vec<f64> {
+        sent_requests()
+            .iter()
+            .filter(|r| r["url"].as_str().unwrap_or("").contains("/namespaces"))
+            .map(|r| r["at"].as_f64().unwrap())
+            .collect()
+    };
     wait_for_secs(10, "the read after the wait", || {
-        (sent_requests().len() >= 5).then_some(())
+        (namespace_reads().len() >= 4).then_some(())
     })
     .await;
+    let at = namespace_reads();
     assert!(
-        at(4) - at(3) >= 2900.0,
+        at[3] - at[2] >= 2900.0,
         "waited {} ms after the 429",
-        at(4) - at(3)
+        at[3] - at[2]
+    );
+    assert_eq!(
+        sent_requests().len() - at.len(),
+        1,
+        "the containers, for the counts, were read once: polling does not re-read them"
     );
     // Then it reads again and settles: the notice goes, polling stops.
     wait_for_secs(5, "ready", || {
@@ -1183,5 +1214,62 @@ async fn reads_are_aborted_when_their_view_goes_away() {
     })
     .await;
     restore_fetch();
+    reset_storage();
+}
+
+#[wasm_bindgen_test]
+async fn a_poll_re_renders_only_the_rows_that_changed() {
+    use console::components::resource_table::{Page, ResourceTable};
+    use console::state::session::provide_session;
+    use std::sync::atomic::{AtomicU32, Ordering::SeqCst};
+    use std::sync::Arc;
+    reset_storage();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
+    let calls = Arc::new(AtomicU32::new(0));
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), move || {
+        provide_session();
+        let calls = calls.clone();
+        view! {
+            <leptos_router::components::Router>
+                <ResourceTable
+                    noun="things"
+                    headers=&["Name", "Status"]
+                    fetch=move |_client, _page| {
+                        // "a" settles after two reads; "b" is ready all along.
+                        let n = calls.fetch_add(1, SeqCst) + 1;
+                        let a = if n < 3 { "creating" } else { "ready" };
+                        let items = vec![("a".to_string(), a.to_string()), ("b".to_string(), "ready".to_string())];
+                        async move { Ok(Page { items, total_count: 2 }) }
+                    }
+                    row=|(name, status): (String, String)| {
+                        let id = format!("row-{name}");
+                        view! { <tr id=id><td>{name}</td><td class="status">{status}</td></tr> }
+                    }
+                    key=|(name, status): &(String, String)| format!("{name}|{status}")
+                    transient=|(_, status): &(String, String)| status == "creating"
+                />
+            </leptos_router::components::Router>
+        }
+    });
+    let b = wait_for("the rows", || query(&root, "#row-b")).await;
+    let a = query(&root, "#row-a").unwrap();
+    js_sys::Reflect::set(&b, &"__mark".into(), &true.into()).unwrap();
+    js_sys::Reflect::set(&a, &"__mark".into(), &true.into()).unwrap();
+    wait_for_secs(6, "a settled", || {
+        text_of(&root, "#row-a .status").filter(|t| t == "ready")
+    })
+    .await;
+    let marked = |selector: &str| {
+        js_sys::Reflect::get(&query(&root, selector).unwrap(), &"__mark".into())
+            .unwrap()
+            .as_bool()
+            .unwrap_or(false)
+    };
+    assert!(marked("#row-b"), "the unchanged row is the same element");
+    assert!(!marked("#row-a"), "the changed row was rendered again");
+    drop(handle);
+    root.remove();
     reset_storage();
 }

@@ -37,6 +37,9 @@ pub trait Resource: DeserializeOwned + Serialize + Clone + PartialEq + 'static {
     fn error_message(&self) -> Option<&str>;
     /// What it belongs to: a container's namespace, a domain's or a trigger's container.
     fn owner_id(&self) -> Option<&str>;
+    /// Its ID with its status and update time: what a keyed table row is
+    /// re-rendered on (a row whose key is unchanged stays as it is).
+    fn row_key(&self) -> String;
 }
 
 /// Implements [`Resource`] for a DTO whose `id`, `status` and
@@ -75,6 +78,10 @@ macro_rules! resource {
             }
             fn owner_id(&self) -> Option<&str> {
                 None $(.or(Some(self.$owner.as_str())))?
+            }
+            fn row_key(&self) -> String {
+                let updated = self.updated_at.as_ref().map_or("", |t| t.raw.as_str());
+                format!("{}|{}|{}", self.id, self.status, updated)
             }
         }
     };

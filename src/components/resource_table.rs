@@ -20,19 +20,38 @@ pub fn page_count(total: u64, page_size: u32) -> u32 {
     u32::try_from(pages.max(1)).unwrap_or(u32::MAX)
 }
 
-/// A paginated table of one resource. The page number lives in the URL
-/// (`?page=`), or in the table itself when `local_pages` (a table inside a
-/// detail page). It re-loads when the session (region, key, base URL), the
-/// page or whatever `fetch` reads changes; re-reads itself while any row is
-/// transient; and asks for a key instead of calling the API when none is set.
+/// What a table shows: nothing to read (no key), loading, a failure before
+/// any rows, no rows, or rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shown {
+    NoKey,
+    Loading,
+    Failed,
+    Empty,
+    Rows,
+}
+
+/// Rows per page a user can choose.
+const PAGE_SIZES: [u32; 5] = [20, 50, 100, 500, 1000];
+
+/// A paginated table of one resource. The page number and size live in the
+/// URL (`?page=`, `?page_size=`), or in the table itself when `local_pages`
+/// (a table inside a detail page). It re-loads when the session (region, key,
+/// base URL), the page or whatever `fetch` reads changes; re-reads itself
+/// while any row is transient; and asks for a key instead of calling the API
+/// when none is set. Rows are keyed: a read re-renders only the rows whose
+/// `key` changed (give it what changes with the row, e.g. its status and
+/// update time), never the whole table.
 #[component]
-pub fn ResourceTable<T, F, Fut, R, V>(
+pub fn ResourceTable<T, K, F, Fut, R, V>(
     /// Plural name for messages, e.g. "namespaces".
     noun: &'static str,
     headers: &'static [&'static str],
-    /// Loads page `n` (1-based) of `PAGE_SIZE` items.
+    /// Loads page `n` (1-based), of the size the list params say.
     fetch: F,
     row: R,
+    /// Identifies a row as shown: same key, same row.
+    key: fn(&T) -> K,
     /// Whether a row is in a transient status (the list is polled while one is).
     transient: fn(&T) -> bool,
     /// Keep the page number in the table rather than in the URL.
@@ -44,6 +63,7 @@ pub fn ResourceTable<T, F, Fut, R, V>(
 ) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,
+    K: Eq + std::hash::Hash + 'static,
     F: Fn(Client, u32) -> Fut + 'static,
     Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
     R: Fn(T) -> V + Clone + Send + Sync + 'static,
@@ -57,6 +77,13 @@ where
             local_page.get()
         } else {
             params.params.with(|p| p.page())
+        }
+    });
+    let size = Signal::derive(move || {
+        if local_pages {
+            PAGE_SIZE
+        } else {
+            params.params.with(|p| p.page_size())
         }
     });
     let set_page = move |n: u32| {
@@ -74,54 +101,87 @@ where
         move |list: &Page<T>| list.items.iter().any(transient),
     );
     let retry = Callback::new(move |_| live.refresh());
-    // A poll that reads the same page changes nothing on screen.
-    let current = Memo::new(move |_| live.good.with(|g| g.as_ref().map(|(list, _)| list.clone())));
-
-    let table = move |list: Page<T>| {
-        let row = row.clone();
-        if list.items.is_empty() {
-            return view! {
-                <p class="empty">{empty.map_or_else(|| format!("No {noun} in this region."), str::to_string)}</p>
+    let items = Memo::new(move |_| {
+        live.good.with(|g| {
+            g.as_ref()
+                .map(|(list, _)| list.items.clone())
+                .unwrap_or_default()
+        })
+    });
+    let total = Memo::new(move |_| {
+        live.good
+            .with(|g| g.as_ref().map_or(0, |(list, _)| list.total_count))
+    });
+    let shown = Memo::new(move |_| {
+        if live.idle.get() {
+            Shown::NoKey
+        } else if live.good.with(Option::is_none) {
+            if live.failure.with(Option::is_some) {
+                Shown::Failed
+            } else {
+                Shown::Loading
             }
-            .into_any();
+        } else if items.with(Vec::is_empty) {
+            Shown::Empty
+        } else {
+            Shown::Rows
         }
-        let pages = page_count(list.total_count, PAGE_SIZE);
+    });
+    let pages = Memo::new(move |_| page_count(total.get(), size.get()));
+
+    // The table is built once; a read changes only the rows whose key changed.
+    let table = move || {
+        let row = row.clone();
         view! {
             <table class="resource-table">
                 <thead>
                     <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
                 </thead>
-                <tbody>{list.items.into_iter().map(row).collect_view()}</tbody>
+                <tbody>
+                    <For each=move || items.get() key=key children=row/>
+                </tbody>
             </table>
             // A table inside a detail page needs no pager for one page.
-            {(!local_pages || pages > 1).then(|| view! {
+            {move || (!local_pages || pages.get() > 1).then(|| view! {
                 <nav class="pager" aria-label=format!("Pages of {noun}")>
                     <button on:click=move |_| set_page(page.get_untracked().saturating_sub(1).max(1))
                         disabled=move || { page.get() <= 1 }>"Previous"</button>
-                    <span>{move || format!("Page {} of {pages} · {} {noun}", page.get(), list.total_count)}</span>
+                    <span>{move || format!("Page {} of {} · {} {noun}", page.get(), pages.get(), total.get())}</span>
                     <button on:click=move |_| set_page(page.get_untracked() + 1)
-                        disabled=move || { page.get() >= pages }>"Next"</button>
+                        disabled=move || { page.get() >= pages.get() }>"Next"</button>
+                    {(!local_pages).then(|| view! {
+                        <label class="page-size">
+                            "Rows per page "
+                            <select on:change=move |ev| {
+                                let chosen = event_target_value(&ev).parse().ok();
+                                params.update(|p| p.page_size = chosen.filter(|s| *s != PAGE_SIZE));
+                            }>
+                                {PAGE_SIZES.iter().map(|n| view! {
+                                    <option value=n.to_string() selected=move || size.get() == *n>{n.to_string()}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    })}
                 </nav>
             })}
         }
-        .into_any()
     };
     let body = move || {
-        if live.idle.get() {
-            return view! {
-                <div class="banner banner-info">
-                    <p>"Set your secret key in " <a href=session.link("/settings")>"Settings"</a> " to list " {noun} "."</p>
-                </div>
-            }
-            .into_any();
+        match shown.get() {
+        Shown::NoKey => view! {
+            <div class="banner banner-info">
+                <p>"Set your secret key in " <a href=session.link("/settings")>"Settings"</a> " to list " {noun} "."</p>
+            </div>
         }
-        match current.get() {
-            Some(list) => table(list),
-            None => match live.failure.get() {
-                Some(error) => view! { <ErrorBanner error retry/> }.into_any(),
-                None => view! { <p class="loading">"Loading…"</p> }.into_any(),
-            },
+        .into_any(),
+        Shown::Loading => view! { <p class="loading">"Loading…"</p> }.into_any(),
+        Shown::Failed => (move || live.failure.get().map(|error| view! { <ErrorBanner error retry/> })).into_any(),
+        Shown::Empty => view! {
+            <p class="empty">{empty.map_or_else(|| format!("No {noun} in this region."), str::to_string)}</p>
         }
+        .into_any(),
+        Shown::Rows => table().into_any(),
+    }
     };
     // What is shown could not be refreshed: say so, keep it, keep trying.
     let stale = move || {

@@ -17,6 +17,8 @@ pub const PAGE_SIZE: u32 = 20;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListParams {
     pub page: Option<u32>,
+    /// Rows per page (1–1000); absent means `PAGE_SIZE`.
+    pub page_size: Option<u32>,
     pub order_by: Option<String>,
     pub name: Option<String>,
     pub project_id: Option<String>,
@@ -101,6 +103,9 @@ impl ListParams {
             page: text("page")
                 .and_then(|p| p.parse().ok())
                 .filter(|p| *p >= 1),
+            page_size: text("page_size")
+                .and_then(|p| p.parse().ok())
+                .filter(|p| (1..=1000).contains(p)),
             order_by: text("order_by"),
             name: text("name"),
             project_id: text("project_id"),
@@ -121,12 +126,16 @@ impl ListParams {
         self.page.unwrap_or(1)
     }
 
+    pub fn page_size(&self) -> u32 {
+        self.page_size.unwrap_or(PAGE_SIZE)
+    }
+
     /// The list call for page `page` of this view; `default_order` when the
     /// URL names none (or one this list does not know).
     pub fn to_list_query<O: ListOrder>(&self, page: u32, default_order: O) -> ListQuery<O> {
         ListQuery {
             page: Some(page),
-            page_size: Some(PAGE_SIZE),
+            page_size: Some(self.page_size()),
             order_by: Some(
                 self.order_by
                     .as_deref()
@@ -144,12 +153,14 @@ impl ListParams {
     /// The query string (without `?`), values percent-encoded, in a fixed order.
     pub fn to_query_string(&self) -> String {
         let page = self.page.filter(|p| *p > 1).map(|p| p.to_string());
+        let page_size = self.page_size.map(|s| s.to_string());
         [
             ("namespace_id", &self.namespace_id),
             ("container_id", &self.container_id),
             ("name", &self.name),
             ("project_id", &self.project_id),
             ("order_by", &self.order_by),
+            ("page_size", &page_size),
             ("page", &page),
         ]
         .iter()

@@ -1,6 +1,7 @@
 use crate::api::containers::Container;
 use crate::api::list::NameOrder;
 use crate::api::namespaces::Namespace;
+use crate::api::Resource;
 use crate::components::filter_bar::{FilterBar, NAME_ORDERS};
 use crate::components::resource_select::{Catalog, OwnerFilterSelect};
 use crate::components::resource_table::{owner_cell, ResourceTable};
@@ -71,6 +72,7 @@ pub fn ContainerTable(
                 let query = params.to_list_query(page, NameOrder::CreatedAtDesc);
                 async move { client.list_page::<Container>(query).await }
             }
+            key=|r: &Container| r.row_key()
             transient=|c| c.status.is_transient()
             row=move |c| view! {
                 <tr>

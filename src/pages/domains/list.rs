@@ -1,6 +1,7 @@
 use crate::api::containers::Container;
 use crate::api::domains::Domain;
 use crate::api::list::HostnameOrder;
+use crate::api::Resource;
 use crate::components::filter_bar::HOSTNAME_ORDERS;
 use crate::components::resource_select::Catalog;
 use crate::components::resource_table::{owner_cell, ResourceTable};
@@ -51,6 +52,7 @@ pub fn DomainTable(
                 let query = params.to_list_query(page, HostnameOrder::HostnameAsc);
                 async move { client.list::<Domain>(&query).await }
             }
+            key=|r: &Domain| r.row_key()
             transient=|d| d.status.is_transient()
             row=move |d| view! {
                 <tr>

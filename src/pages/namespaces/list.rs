@@ -1,9 +1,10 @@
 use crate::api::containers::Container;
 use crate::api::list::NameOrder;
 use crate::api::namespaces::Namespace;
-use crate::api::ListQuery;
+use crate::api::Resource;
 use crate::components::filter_bar::{FilterBar, NAME_ORDERS};
-use crate::components::resource_table::{Page, ResourceTable};
+use crate::components::resource_select::Catalog;
+use crate::components::resource_table::ResourceTable;
 use crate::components::status_badge::StatusBadge;
 use crate::components::time::local_time;
 use crate::pages::shell::{detail_path, list_head};
@@ -16,6 +17,16 @@ use std::collections::HashMap;
 pub fn NamespaceList() -> impl IntoView {
     let session = use_session();
     let params = use_list_params();
+    // Containers per namespace, from one list read once (not on every poll of
+    // the namespaces: what polling costs must not grow with what is counted).
+    let containers = Catalog::<Container>::all();
+    let counts = Memo::new(move |_| {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for c in containers.items() {
+            *counts.entry(c.namespace_id).or_default() += 1;
+        }
+        counts
+    });
     view! {
         <section class="page">
             {list_head::<Namespace>("Namespaces", "Create namespace", None)}
@@ -25,36 +36,22 @@ pub fn NamespaceList() -> impl IntoView {
                 headers=&["Name", "Status", "Containers", "Project", "Created", "Updated"]
                 fetch=move |client, page| {
                     let query = params.get().to_list_query(page, NameOrder::CreatedAtDesc);
-                    async move {
-                        let list = client.list_page::<Namespace>(query).await?;
-                        // One list call counts the containers of every namespace shown.
-                        let mut counts: HashMap<String, usize> = HashMap::new();
-                        if let Ok(all) = client.list::<Container>(&ListQuery::all()).await {
-                            for c in all.items {
-                                *counts.entry(c.namespace_id).or_default() += 1;
-                            }
-                        }
-                        let items = list
-                            .items
-                            .into_iter()
-                            .map(|ns| {
-                                let count = counts.get(&ns.id).copied().unwrap_or(0);
-                                (ns, count)
-                            })
-                            .collect();
-                        Ok(Page { items, total_count: list.total_count })
-                    }
+                    async move { client.list_page::<Namespace>(query).await }
                 }
-                transient=|(ns, _)| ns.status.is_transient()
-                row=move |(ns, count)| view! {
-                    <tr>
-                        <td><a href=session.link(&detail_path::<Namespace>(&ns.id))>{ns.name}</a></td>
-                        <td><StatusBadge status=ns.status/></td>
-                        <td>{count}</td>
-                        <td class="mono">{ns.project_id}</td>
-                        <td>{local_time(&ns.created_at)}</td>
-                        <td>{local_time(&ns.updated_at)}</td>
-                    </tr>
+                key=|r: &Namespace| r.row_key()
+                transient=|ns| ns.status.is_transient()
+                row=move |ns: Namespace| {
+                    let id = ns.id.clone();
+                    view! {
+                        <tr>
+                            <td><a href=session.link(&detail_path::<Namespace>(&ns.id))>{ns.name}</a></td>
+                            <td><StatusBadge status=ns.status/></td>
+                            <td>{move || counts.with(|c| c.get(&id).copied().unwrap_or(0))}</td>
+                            <td class="mono">{ns.project_id}</td>
+                            <td>{local_time(&ns.created_at)}</td>
+                            <td>{local_time(&ns.updated_at)}</td>
+                        </tr>
+                    }
                 }
             />
         </section>

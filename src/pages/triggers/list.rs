@@ -1,6 +1,7 @@
 use crate::api::containers::Container;
 use crate::api::list::NameOrder;
 use crate::api::triggers::{Trigger, TriggerSource};
+use crate::api::Resource;
 use crate::components::filter_bar::NAME_ORDERS;
 use crate::components::resource_select::Catalog;
 use crate::components::resource_table::{owner_cell, ResourceTable};
@@ -81,6 +82,7 @@ pub fn TriggerTable(
                 let query = params.to_list_query(page, NameOrder::CreatedAtDesc);
                 async move { client.list::<Trigger>(&query).await }
             }
+            key=|r: &Trigger| r.row_key()
             transient=|t| t.status.is_transient()
             row=move |t| {
                 let (summary, destination) = (source_summary(&t.source), destination_text(&t));
