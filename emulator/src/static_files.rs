@@ -70,8 +70,18 @@ pub fn console(dir: &Path) -> Router {
     let policy = std::fs::read_to_string(dir.join("index.html"))
         .ok()
         .and_then(|html| content_security_policy(&html));
+    // Precompressed `.br` and `.gz` files next to the originals are served to
+    // browsers that accept them (the build writes them).
+    let index = ServeFile::new(dir.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
     Router::new()
-        .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html"))))
+        .fallback_service(
+            ServeDir::new(dir)
+                .precompressed_br()
+                .precompressed_gzip()
+                .fallback(index),
+        )
         .layer(middleware::from_fn_with_state(
             Arc::new(policy),
             static_headers,
