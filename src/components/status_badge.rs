@@ -1,31 +1,26 @@
 use crate::api::Status;
 use leptos::prelude::*;
 
-/// A status as text (never colour alone), styled by family; transient
-/// statuses say so to assistive technology as they change.
+/// A status as text (never colour alone), styled by family. A row is
+/// rebuilt when its status changes (keyed tables), so the badge is plain,
+/// with no reactive work of its own. `live` announces changes to assistive
+/// technology: for the one status a page is about, not for every row.
 #[component]
-pub fn StatusBadge(#[prop(into)] status: Signal<Status>) -> impl IntoView {
-    let class = move || {
-        let status = status.get();
-        let family = if status.is_transient() {
-            "transient"
-        } else {
-            match status {
-                Status::Ready => "ready",
-                Status::Error => "error",
-                Status::Locked => "locked",
-                _ => "unknown",
-            }
-        };
-        format!("badge badge-{family}")
-    };
-    let label = move || {
-        let status = status.get();
+pub fn StatusBadge(status: Status, #[prop(optional)] live: bool) -> impl IntoView {
+    let family = if status.is_transient() {
+        "transient"
+    } else {
         match status {
-            Status::UnknownStatus => "unknown".to_string(),
-            Status::Unknown(ref s) if s.is_empty() => "unknown".to_string(),
-            other => other.as_str().to_string(),
+            Status::Ready => "ready",
+            Status::Error => "error",
+            Status::Locked => "locked",
+            _ => "unknown",
         }
     };
-    view! { <span class=class role="status">{label}</span> }
+    let label = match &status {
+        Status::UnknownStatus => "unknown".to_string(),
+        Status::Unknown(s) if s.is_empty() => "unknown".to_string(),
+        other => other.as_str().to_string(),
+    };
+    view! { <span class=format!("badge badge-{family}") role=live.then_some("status")>{label}</span> }
 }

@@ -133,7 +133,7 @@ pub fn detail_head<R: Resource + Send + Sync>(
         .map(str::to_string);
     view! {
         <div class="page-head">
-            <h1>{item.label().to_string()} " " <StatusBadge status=item.status().clone()/></h1>
+            <h1>{item.label().to_string()} " " <StatusBadge status=item.status().clone() live=true/></h1>
             <div class="actions">
                 <a class="button secondary" href=session.link(&edit_path::<R>(item.id()))>"Edit"</a>
                 {extra}

@@ -44,6 +44,32 @@ impl WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
+/// A Chrome DevTools Protocol command, through chromedriver (network
+/// conditions, the cache, scripts to run before a page's own).
+#[derive(Debug)]
+struct DevTools {
+    cmd: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for DevTools {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({"cmd": self.cmd, "params": self.params});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -54,6 +80,11 @@ fn free_port() -> u16 {
 
 impl Browser {
     pub fn start() -> Browser {
+        Browser::start_with(&[])
+    }
+
+    /// A session whose Chromium gets `extra` flags too.
+    pub fn start_with(extra: &[&str]) -> Browser {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -74,16 +105,26 @@ impl Browser {
         }
         let profile = std::env::temp_dir().join(format!("console-test-profile-{port}"));
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let mut args: Vec<String> = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--window-size=1280,900",
+        ]
+        .iter()
+        .chain(extra)
+        .map(|a| a.to_string())
+        .collect();
+        args.push(format!("--user-data-dir={}", profile.display()));
         let capabilities = json!({
             "browserName": "chrome",
             "goog:loggingPrefs": {"browser": "ALL"},
-            "goog:chromeOptions": {
-                "binary": chromium,
-                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--disable-background-networking", "--disable-component-update",
-                         "--disable-sync", "--no-first-run", "--window-size=1280,900",
-                         format!("--user-data-dir={}", profile.display())]
-            }
+            "goog:chromeOptions": {"binary": chromium, "args": args}
         });
         let Value::Object(capabilities) = capabilities else {
             unreachable!()
@@ -129,6 +170,41 @@ impl Browser {
         self.runtime
             .block_on(self.client().execute_async(script, args))
             .unwrap_or_else(|e| panic!("script failed: {e}"))
+    }
+
+    /// Runs a DevTools command and answers its result.
+    pub fn devtools(&self, cmd: &str, params: Value) -> Value {
+        let command = DevTools {
+            cmd: cmd.to_string(),
+            params,
+        };
+        self.runtime
+            .block_on(self.client().issue_cmd(command))
+            .unwrap_or_else(|e| panic!("{cmd}: {e}"))
+    }
+
+    /// Opens a new tab and switches to it (the previous one becomes hidden);
+    /// answers the handle of the tab left.
+    pub fn open_tab(&self) -> fantoccini::wd::WindowHandle {
+        let client = self.client();
+        self.runtime.block_on(async {
+            let left = client.window().await.expect("the current tab");
+            let tab = client.new_window(true).await.expect("a new tab");
+            client
+                .switch_to_window(tab.handle)
+                .await
+                .expect("switch to the new tab");
+            left
+        })
+    }
+
+    /// Closes the current tab and goes back to `tab`.
+    pub fn close_tab_for(&self, tab: fantoccini::wd::WindowHandle) {
+        let client = self.client();
+        self.runtime.block_on(async {
+            client.close_window().await.expect("close the tab");
+            client.switch_to_window(tab).await.expect("switch back");
+        });
     }
 
     /// Console messages since the last call: `(level, message)`.
