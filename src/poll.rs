@@ -216,6 +216,12 @@ impl<T: Send + Sync + 'static> Live<T> {
         self.resource.refetch();
     }
 
+    /// When what is shown was read (ms since the epoch), if anything is.
+    pub fn read_at(&self) -> Signal<Option<f64>> {
+        let good = self.good;
+        Signal::derive(move || good.with(|g| g.as_ref().map(|(_, at)| *at)))
+    }
+
     /// Whether the first read is still under way.
     pub fn loading(&self) -> bool {
         self.resource.with(Option::is_none)

@@ -2,6 +2,8 @@
 //! Run with `cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 
+use console::api::namespaces::Namespace;
+use console::api::Resource;
 use console::App;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -241,11 +243,11 @@ async fn resource_table_renders_rows_and_a_pager() {
                     noun="things"
                     headers=&["Name"]
                     fetch=|_client, page| async move {
-                        Ok(Page { items: vec![format!("item on page {page}")], total_count: 41 })
+                        Ok(Page { items: vec![namespace(&format!("item on page {page}"), "ready", 1)], total_count: 41 })
                     }
-                    row=|name: String| view! { <tr><td>{name}</td></tr> }
-                    key=|name: &String| name.clone()
-                    transient=|_: &String| false
+                    row=|n: Namespace| view! { <tr><td>{n.name}</td></tr> }
+                    key=|n: &Namespace| n.name.clone()
+                    transient=|_: &Namespace| false
                 />
             </leptos_router::components::Router>
         }
@@ -295,11 +297,11 @@ async fn polling_updates_a_transient_row_until_it_settles() {
                         // The first two reads answer "creating", then "ready".
                         let n = calls.fetch_add(1, SeqCst) + 1;
                         let status = if n < 3 { "creating" } else { "ready" };
-                        async move { Ok(Page { items: vec![status.to_string()], total_count: 1 }) }
+                        async move { Ok(Page { items: vec![namespace("web", status, 1)], total_count: 1 }) }
                     }
-                    row=|status: String| view! { <tr><td class="status">{status}</td></tr> }
-                    key=|status: &String| status.clone()
-                    transient=|status: &String| status == "creating"
+                    row=|n: Namespace| view! { <tr><td class="status">{n.status.to_string()}</td></tr> }
+                    key=|n: &Namespace| n.status.to_string()
+                    transient=|n: &Namespace| n.status.is_transient()
                 />
             </leptos_router::components::Router>
         }
@@ -325,6 +327,100 @@ async fn polling_updates_a_transient_row_until_it_settles() {
         settled_at,
         "no polling once everything is settled"
     );
+    drop(handle);
+    root.remove();
+    reset_storage();
+}
+
+/// A namespace as the API would send it.
+fn namespace(name: &str, status: &str, created_day: u32) -> Namespace {
+    serde_json::from_value(serde_json::json!({
+        "id": format!("id-{name}"), "name": name, "project_id": "p", "status": status,
+        "created_at": format!("2024-01-{created_day:02}T00:00:00Z"),
+    }))
+    .unwrap()
+}
+
+fn cells(root: &Element) -> Vec<String> {
+    let cells = root.query_selector_all("tbody td").unwrap();
+    (0..cells.length())
+        .filter_map(|i| cells.item(i).and_then(|c| c.text_content()))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_new_order_or_name_of_a_list_read_whole_shows_without_waiting_for_the_api() {
+    use console::components::resource_table::{Page, ResourceTable};
+    use console::state::query::{use_list_params, ListParamsHandle};
+    use console::state::session::provide_session;
+    use std::sync::{Arc, Mutex};
+    reset_storage();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/namespaces"))
+        .unwrap();
+    let handle_cell: Arc<Mutex<Option<ListParamsHandle>>> = Arc::default();
+    let reads = Arc::new(std::sync::atomic::AtomicU32::new(0));
+    let (cell, counter) = (handle_cell.clone(), reads.clone());
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), move || {
+        provide_session();
+        view! {
+            <leptos_router::components::Router>
+                {move || { *cell.lock().unwrap() = Some(use_list_params()); }}
+                <ResourceTable
+                    noun="namespaces"
+                    headers=&["Name"]
+                    fetch=move |_client, _page| {
+                        // The first read answers; the API never answers the later ones.
+                        let first = counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0;
+                        async move {
+                            if !first {
+                                std::future::pending::<()>().await;
+                            }
+                            let items = vec![namespace("web", "ready", 3), namespace("api", "ready", 1), namespace("batch", "ready", 2)];
+                            Ok(Page { items, total_count: 3 })
+                        }
+                    }
+                    row=|n: Namespace| view! { <tr><td>{n.name}</td></tr> }
+                    key=|n: &Namespace| n.name.clone()
+                    transient=|_: &Namespace| false
+                />
+            </leptos_router::components::Router>
+        }
+    });
+    wait_for("the rows as read", || {
+        Some(cells(&root)).filter(|c| c.len() == 3)
+    })
+    .await;
+    assert_eq!(cells(&root), ["web", "api", "batch"]);
+    let params = handle_cell.lock().unwrap().expect("list params");
+    params.update(|p| p.order_by = Some("name_asc".into()));
+    wait_for("sorted by name", || {
+        Some(cells(&root)).filter(|c| c == &["api", "batch", "web"])
+    })
+    .await;
+    params.update(|p| p.order_by = Some("created_at_asc".into()));
+    wait_for("sorted by creation", || {
+        Some(cells(&root)).filter(|c| c == &["api", "batch", "web"])
+    })
+    .await;
+    params.update(|p| p.order_by = Some("created_at_desc".into()));
+    wait_for("newest first", || {
+        Some(cells(&root)).filter(|c| c == &["web", "batch", "api"])
+    })
+    .await;
+    params.update(|p| p.name = Some("A".into()));
+    wait_for("filtered by name", || {
+        Some(cells(&root)).filter(|c| c == &["batch", "api"])
+    })
+    .await;
+    // The change asked the API too (its answer would confirm what is shown).
+    assert!(reads.load(std::sync::atomic::Ordering::SeqCst) >= 2);
     drop(handle);
     root.remove();
     reset_storage();
@@ -1240,15 +1336,15 @@ async fn a_poll_re_renders_only_the_rows_that_changed() {
                         // "a" settles after two reads; "b" is ready all along.
                         let n = calls.fetch_add(1, SeqCst) + 1;
                         let a = if n < 3 { "creating" } else { "ready" };
-                        let items = vec![("a".to_string(), a.to_string()), ("b".to_string(), "ready".to_string())];
+                        let items = vec![namespace("a", a, 1), namespace("b", "ready", 2)];
                         async move { Ok(Page { items, total_count: 2 }) }
                     }
-                    row=|(name, status): (String, String)| {
-                        let id = format!("row-{name}");
-                        view! { <tr id=id><td>{name}</td><td class="status">{status}</td></tr> }
+                    row=|n: Namespace| {
+                        let id = format!("row-{}", n.name);
+                        view! { <tr id=id><td>{n.name}</td><td class="status">{n.status.to_string()}</td></tr> }
                     }
-                    key=|(name, status): &(String, String)| format!("{name}|{status}")
-                    transient=|(_, status): &(String, String)| status == "creating"
+                    key=|n: &Namespace| n.row_key()
+                    transient=|n: &Namespace| n.status.is_transient()
                 />
             </leptos_router::components::Router>
         }

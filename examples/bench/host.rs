@@ -258,6 +258,13 @@ fn big_lists(b: &Browser, url: &str, namespace: &str) {
     b.wait_for("the list", 30, |b| b.text("tbody tr"));
     // The page size goes to 1000: the time until the 1,000 rows are in the page,
     // and of it, the list call itself (resource timing).
+    // BENCH_PROFILE=FILE: a DevTools CPU profile of this step, for where the time goes.
+    let profile = std::env::var("BENCH_PROFILE").ok();
+    if profile.is_some() {
+        b.devtools("Profiler.enable", json!({}));
+        b.devtools("Profiler.setSamplingInterval", json!({"interval": 100}));
+        b.devtools("Profiler.start", json!({}));
+    }
     let answer = b.eval_async(
         "const done = arguments[arguments.length - 1];
          performance.clearResourceTimings();
@@ -275,6 +282,11 @@ fn big_lists(b: &Browser, url: &str, namespace: &str) {
          requestAnimationFrame(check);",
         json!([]),
     );
+    if let Some(file) = profile {
+        let taken = b.devtools("Profiler.stop", json!({}));
+        std::fs::write(&file, taken["profile"].to_string()).expect("write the CPU profile");
+        println!("CPU profile of the 1,000-row render written to {file}");
+    }
     let (total, call) = (
         answer["total"].as_f64().unwrap_or(f64::NAN),
         answer["call"].as_f64().unwrap_or(f64::NAN),
@@ -540,8 +552,17 @@ pub fn main() {
             .and_then(|m| m.parse().ok())
             .unwrap_or(if quick { 2 } else { 10 }),
     };
+    // BENCH_ONLY=big,typing runs only those parts (sizes, load, big, typing,
+    // polling, memory): a quicker loop while working on one of them.
+    let only = std::env::var("BENCH_ONLY").ok();
+    let runs = |part: &str| {
+        only.as_deref()
+            .is_none_or(|o| o.split(',').any(|p| p == part))
+    };
     println!("# Console benchmark (headless Chromium, this machine)");
-    sizes(&dist_dir());
+    if runs("sizes") {
+        sizes(&dist_dir());
+    }
     let dist = dist_with_baseline();
     // Updates last ten minutes: what is made transient for the polling run stays so.
     let emulator = Emulator::start(
@@ -553,14 +574,24 @@ pub fn main() {
     prepare(&b, &emulator.url, &token);
     let hundred = seed(&b, &token, "bench-hundred", 100);
     std::thread::sleep(Duration::from_millis(500));
-    load(&b, &emulator.url, &settings);
-    let thousand = seed(&b, &token, "bench-thousand", 1000);
-    std::thread::sleep(Duration::from_millis(500));
-    big_lists(&b, &emulator.url, &thousand);
-    typing(&b, &emulator.url);
-    polling(&b, &emulator.url, &token, &hundred, &settings);
+    if runs("load") {
+        load(&b, &emulator.url, &settings);
+    }
+    if runs("big") {
+        let thousand = seed(&b, &token, "bench-thousand", 1000);
+        std::thread::sleep(Duration::from_millis(500));
+        big_lists(&b, &emulator.url, &thousand);
+    }
+    if runs("typing") {
+        typing(&b, &emulator.url);
+    }
+    if runs("polling") {
+        polling(&b, &emulator.url, &token, &hundred, &settings);
+    }
     drop(b);
     drop(emulator);
-    memory(&settings, &dist);
+    if runs("memory") {
+        memory(&settings, &dist);
+    }
     let _ = std::fs::remove_dir_all(&dist);
 }

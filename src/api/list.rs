@@ -22,10 +22,29 @@ wire_enum! {
     }
 }
 
+/// What an order sorts on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortField {
+    CreatedAt,
+    /// The name, or a domain's hostname.
+    Label,
+}
+
 /// An `order_by` enum of a list call.
 pub trait ListOrder: std::fmt::Display + Clone + PartialEq + 'static {
     /// The order `text` names, if this list knows it.
     fn known(text: &str) -> Option<Self>;
+
+    /// What it sorts on, and whether descending (`created_at_desc`).
+    fn sort_key(&self) -> (SortField, bool) {
+        let text = self.to_string();
+        let field = if text.starts_with("created_at") {
+            SortField::CreatedAt
+        } else {
+            SortField::Label
+        };
+        (field, text.ends_with("_desc"))
+    }
 }
 
 macro_rules! list_order {

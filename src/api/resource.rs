@@ -37,6 +37,8 @@ pub trait Resource: DeserializeOwned + Serialize + Clone + PartialEq + 'static {
     fn error_message(&self) -> Option<&str>;
     /// What it belongs to: a container's namespace, a domain's or a trigger's container.
     fn owner_id(&self) -> Option<&str>;
+    /// When it was created (ms since the epoch), if the API said.
+    fn created_millis(&self) -> Option<i64>;
     /// Its ID with its status and update time: what a keyed table row is
     /// re-rendered on (a row whose key is unchanged stays as it is).
     fn row_key(&self) -> String;
@@ -78,6 +80,9 @@ macro_rules! resource {
             }
             fn owner_id(&self) -> Option<&str> {
                 None $(.or(Some(self.$owner.as_str())))?
+            }
+            fn created_millis(&self) -> Option<i64> {
+                self.created_at.as_ref().and_then(|t| t.unix_millis)
             }
             fn row_key(&self) -> String {
                 let updated = self.updated_at.as_ref().map_or("", |t| t.raw.as_str());

@@ -1,10 +1,10 @@
 use crate::api::{ApiError, Client, Resource};
 use crate::components::error_banner::ErrorBanner;
 use crate::components::resource_select::Catalog;
-use crate::components::stale_notice::StaleNotice;
+use crate::components::stale_notice::stale_notice;
 use crate::pages::shell::detail_path;
 use crate::poll::use_live;
-use crate::state::query::use_list_params;
+use crate::state::query::{local_view, use_list_params, ListParams};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use std::future::Future;
@@ -62,7 +62,7 @@ pub fn ResourceTable<T, K, F, Fut, R, V>(
     empty: Option<&'static str>,
 ) -> impl IntoView
 where
-    T: Clone + PartialEq + Send + Sync + 'static,
+    T: Resource + Send + Sync,
     K: Eq + std::hash::Hash + 'static,
     F: Fn(Client, u32) -> Fut + 'static,
     Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
@@ -86,32 +86,48 @@ where
             params.params.with(|p| p.page_size())
         }
     });
-    let set_page = move |n: u32| {
+    let set_page = Callback::new(move |n: u32| {
         if local_pages {
             local_page.set(n);
         } else {
             params.set_page(n);
         }
-    };
+    });
+    // What the URL asks this table for (a table fixed to an owner takes
+    // nothing from it), kept with each read: a read made for other params
+    // may still show these (see `local_view`).
+    let wanted = Memo::new(move |_| {
+        if local_pages {
+            ListParams::default()
+        } else {
+            params.get()
+        }
+    });
     let live = use_live(
         move || {
             let ready = session.has_token();
-            ready.then(|| fetch(session.client(), page.get()))
+            let read_with = wanted.get();
+            ready.then(|| {
+                let call = fetch(session.client(), page.get());
+                async move { call.await.map(|list| (read_with, list)) }
+            })
         },
-        move |list: &Page<T>| list.items.iter().any(transient),
+        move |(_, list): &(ListParams, Page<T>)| list.items.iter().any(transient),
     );
     let retry = Callback::new(move |_| live.refresh());
-    let items = Memo::new(move |_| {
+    // The rows: as read, or re-sorted and filtered here at once when the
+    // read holds everything the new order or name needs.
+    let list = Memo::new(move |_| {
         live.good.with(|g| {
-            g.as_ref()
-                .map(|(list, _)| list.items.clone())
-                .unwrap_or_default()
+            g.as_ref().map(|((read_with, list), _)| {
+                wanted
+                    .with(|now| local_view(read_with, now, list))
+                    .unwrap_or_else(|| list.clone())
+            })
         })
     });
-    let total = Memo::new(move |_| {
-        live.good
-            .with(|g| g.as_ref().map_or(0, |(list, _)| list.total_count))
-    });
+    let items = move || list.with(|l| l.as_ref().map(|l| l.items.clone()).unwrap_or_default());
+    let total = Memo::new(move |_| list.with(|l| l.as_ref().map_or(0, |l| l.total_count)));
     let shown = Memo::new(move |_| {
         if live.idle.get() {
             Shown::NoKey
@@ -121,7 +137,7 @@ where
             } else {
                 Shown::Loading
             }
-        } else if items.with(Vec::is_empty) {
+        } else if list.with(|l| l.as_ref().is_none_or(|l| l.items.is_empty())) {
             Shown::Empty
         } else {
             Shown::Rows
@@ -138,58 +154,87 @@ where
                     <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
                 </thead>
                 <tbody>
-                    <For each=move || items.get() key=key children=row/>
+                    <For each=items key=key children=row/>
                 </tbody>
             </table>
             // A table inside a detail page needs no pager for one page.
             {move || (!local_pages || pages.get() > 1).then(|| view! {
-                <nav class="pager" aria-label=format!("Pages of {noun}")>
-                    <button on:click=move |_| set_page(page.get_untracked().saturating_sub(1).max(1))
-                        disabled=move || { page.get() <= 1 }>"Previous"</button>
-                    <span>{move || format!("Page {} of {} · {} {noun}", page.get(), pages.get(), total.get())}</span>
-                    <button on:click=move |_| set_page(page.get_untracked() + 1)
-                        disabled=move || { page.get() >= pages.get() }>"Next"</button>
-                    {(!local_pages).then(|| view! {
-                        <label class="page-size">
-                            "Rows per page "
-                            <select on:change=move |ev| {
-                                let chosen = event_target_value(&ev).parse().ok();
-                                params.update(|p| p.page_size = chosen.filter(|s| *s != PAGE_SIZE));
-                            }>
-                                {PAGE_SIZES.iter().map(|n| view! {
-                                    <option value=n.to_string() selected=move || size.get() == *n>{n.to_string()}</option>
-                                }).collect_view()}
-                            </select>
-                        </label>
-                    })}
-                </nav>
+                <Pager noun page pages total size set_page local_pages/>
             })}
         }
     };
-    let body = move || {
-        match shown.get() {
-        Shown::NoKey => view! {
-            <div class="banner banner-info">
-                <p>"Set your secret key in " <a href=session.link("/settings")>"Settings"</a> " to list " {noun} "."</p>
-            </div>
+    let body = move || match shown.get() {
+        Shown::Rows => table().into_any(),
+        other => list_state(other, noun, empty, live.failure, retry),
+    };
+    // What is shown could not be refreshed: say so, keep it, keep trying.
+    let stale = stale_notice(live.failure, live.read_at(), retry);
+    view! { {stale} {body} }
+}
+
+/// What a table shows instead of rows (not generic: one copy for all).
+fn list_state(
+    shown: Shown,
+    noun: &'static str,
+    empty: Option<&'static str>,
+    failure: RwSignal<Option<ApiError>>,
+    retry: Callback<()>,
+) -> AnyView {
+    match shown {
+        Shown::NoKey => {
+            let session = use_session();
+            view! {
+                <div class="banner banner-info">
+                    <p>"Set your secret key in " <a href=session.link("/settings")>"Settings"</a> " to list " {noun} "."</p>
+                </div>
+            }
+            .into_any()
         }
-        .into_any(),
-        Shown::Loading => view! { <p class="loading">"Loading…"</p> }.into_any(),
-        Shown::Failed => (move || live.failure.get().map(|error| view! { <ErrorBanner error retry/> })).into_any(),
+        Shown::Loading | Shown::Rows => view! { <p class="loading">"Loading…"</p> }.into_any(),
+        Shown::Failed => (move || failure.get().map(|error| view! { <ErrorBanner error retry/> })).into_any(),
         Shown::Empty => view! {
             <p class="empty">{empty.map_or_else(|| format!("No {noun} in this region."), str::to_string)}</p>
         }
         .into_any(),
-        Shown::Rows => table().into_any(),
     }
-    };
-    // What is shown could not be refreshed: say so, keep it, keep trying.
-    let stale = move || {
-        let error = live.failure.get()?;
-        let read_at = live.good.with(|g| g.as_ref().map(|(_, at)| *at))?;
-        Some(view! { <StaleNotice error read_at retry/> })
-    };
-    view! { {stale} {body} }
+}
+
+/// Previous and Next, where the table is, and (for a page's own list, whose
+/// pages live in the URL) how many rows a page has. Not generic: one copy
+/// serves every table.
+#[component]
+fn Pager(
+    noun: &'static str,
+    page: Signal<u32>,
+    pages: Memo<u32>,
+    total: Memo<u64>,
+    size: Signal<u32>,
+    set_page: Callback<u32>,
+    local_pages: bool,
+) -> impl IntoView {
+    let params = use_list_params();
+    view! {
+        <nav class="pager" aria-label=format!("Pages of {noun}")>
+            <button on:click=move |_| set_page.run(page.get_untracked().saturating_sub(1).max(1))
+                disabled=move || { page.get() <= 1 }>"Previous"</button>
+            <span>{move || format!("Page {} of {} · {} {noun}", page.get(), pages.get(), total.get())}</span>
+            <button on:click=move |_| set_page.run(page.get_untracked() + 1)
+                disabled=move || { page.get() >= pages.get() }>"Next"</button>
+            {(!local_pages).then(|| view! {
+                <label class="page-size">
+                    "Rows per page "
+                    <select on:change=move |ev| {
+                        let chosen = event_target_value(&ev).parse().ok();
+                        params.update(|p| p.page_size = chosen.filter(|s| *s != PAGE_SIZE));
+                    }>
+                        {PAGE_SIZES.iter().map(|n| view! {
+                            <option value=n.to_string() selected=move || size.get() == *n>{n.to_string()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            })}
+        </nav>
+    }
 }
 
 /// The cell of a row that names the resource owning it (a container's

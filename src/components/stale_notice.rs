@@ -24,3 +24,18 @@ pub fn StaleNotice(error: ApiError, read_at: f64, retry: Callback<()>) -> impl I
         </div>
     }
 }
+
+/// The notice while the latest read failed and an older one is shown (none
+/// for a 404: the page says the resource is gone instead). One copy serves
+/// every live view, whatever it reads.
+pub fn stale_notice(
+    failure: RwSignal<Option<ApiError>>,
+    read_at: Signal<Option<f64>>,
+    retry: Callback<()>,
+) -> impl IntoView {
+    move || {
+        let error = failure.get()?;
+        let read_at = read_at.get()?;
+        (!error.is_not_found()).then(|| view! { <StaleNotice error read_at retry/> })
+    }
+}

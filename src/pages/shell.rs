@@ -11,7 +11,7 @@ use crate::components::error_banner::ErrorBanner;
 use crate::components::filter_bar::FilterBar;
 use crate::components::key_prompt::KeyPrompt;
 use crate::components::resource_select::{Catalog, OwnerFilterSelect};
-use crate::components::stale_notice::StaleNotice;
+use crate::components::stale_notice::stale_notice;
 use crate::components::status_badge::StatusBadge;
 use crate::forms::rebase::{changed_fields, field_label, rebase};
 use crate::forms::{server_field_errors, FieldErrors, ResourceForm};
@@ -109,11 +109,7 @@ pub fn detail_page<R: Resource + Send + Sync>(
             },
         }
     };
-    let stale = move || {
-        let error = live.failure.get()?;
-        let read_at = live.good.with(|g| g.as_ref().map(|(_, at)| *at))?;
-        (!error.is_not_found()).then(|| view! { <StaleNotice error read_at retry=reload/> })
-    };
+    let stale = stale_notice(live.failure, live.read_at(), reload);
     view! { <section class="page">{stale}{body}</section> }
 }
 
