@@ -362,12 +362,16 @@ pub struct Emulator {
 }
 
 impl Emulator {
-    /// Starts `EMULATOR_BIN` (default `target/release/emulator`) serving `dist`.
+    /// Starts `EMULATOR_BIN` (default `release/emulator` of the target
+    /// directory, `CARGO_TARGET_DIR` or `target/`) serving `dist`.
     pub fn start(dist: &Path, extra: &[&str]) -> Emulator {
         let bin = std::env::var_os("EMULATOR_BIN")
             .map(PathBuf::from)
             .unwrap_or_else(|| {
-                Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/emulator")
+                let target = std::env::var_os("CARGO_TARGET_DIR")
+                    .map(PathBuf::from)
+                    .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+                target.join("release/emulator")
             });
         assert!(
             bin.is_file(),
