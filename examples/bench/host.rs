@@ -580,17 +580,22 @@ fn typing(b: &Browser, url: &str) {
         "const done = arguments[arguments.length - 1];
          const input = document.querySelector('#description');
          input.focus();
-         const handler = [], frame = [];
+         const handler = [], frame = [], keys = [], frames = [];
+         // When every frame ran, to tell a frame a keystroke delayed from the display's own wait.
+         let running = true;
+         const tick = () => { frames.push(performance.now()); if (running) requestAnimationFrame(tick); };
+         requestAnimationFrame(tick);
          let i = 0;
          const step = () => {
-           if (i++ === 60) { done({handler, frame}); return; }
+           if (i++ === 60) { running = false; done({handler, frame, keys, frames}); return; }
            const t0 = performance.now();
            input.value += 'a';
            input.dispatchEvent(new Event('input', {bubbles: true}));
            const t1 = performance.now();
+           keys.push(t0);
            requestAnimationFrame(() => { handler.push(t1 - t0); frame.push(performance.now() - t0); setTimeout(step, 20); });
          };
-         step();",
+         setTimeout(step, 100);",
         json!([]),
     );
     let list = |key: &str| -> Vec<f64> {
@@ -616,10 +621,28 @@ fn typing(b: &Browser, url: &str) {
         frame.last().copied().unwrap_or(0.0),
     );
     println!("| the input handled (the app's work) | {hm:.1} | {hp:.1} | {hx:.1} |");
-    println!("| keystroke to the next frame | {fm:.1} | {fp:.1} | {fx:.1} |");
+    println!("| keystroke to the next frame (includes the wait for the display) | {fm:.1} | {fp:.1} | {fx:.1} |");
+    // A keystroke comes at any point of a display frame, so the next frame is
+    // up to one frame period away whatever the app does. What the budget asks
+    // is that the keystroke's work never delays that frame: count the frames
+    // that came later than one and a half periods after the one before.
+    let (keys, frames) = (list("keys"), list("frames"));
+    let mut gaps: Vec<f64> = frames.windows(2).map(|w| w[1] - w[0]).collect();
+    let period = median(&mut gaps);
+    let late = keys
+        .iter()
+        .filter(|&&t| {
+            let next = frames.iter().position(|&f| f > t);
+            next.is_some_and(|n| n > 0 && frames[n] - frames[n - 1] > 1.5 * period)
+        })
+        .count();
     println!(
-        "\nBudget: a keystroke reaches the next frame in 16 ms or less: p95 {fp:.1} ms — {}.",
-        verdict(fp <= 16.0)
+        "\nDisplay frame period {period:.1} ms; frames a keystroke delayed: {late} of {}.",
+        keys.len()
+    );
+    println!(
+        "Budget: a keystroke reaches the next frame in 16 ms or less (no frame delayed, work within a frame): {}.",
+        verdict(late == 0 && hp <= 16.0)
     );
 }
 
