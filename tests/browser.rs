@@ -242,7 +242,7 @@ async fn resource_table_renders_rows_and_a_pager() {
                 <ResourceTable
                     noun="things"
                     headers=&["Name"]
-                    fetch=|_client, page| async move {
+                    fetch=|_client, _params, page| async move {
                         Ok(Page { items: vec![namespace(&format!("item on page {page}"), "ready", 1)], total_count: 41 })
                     }
                     row=|n: Namespace| view! { <tr><td>{n.name}</td></tr> }
@@ -293,7 +293,7 @@ async fn polling_updates_a_transient_row_until_it_settles() {
                 <ResourceTable
                     noun="containers"
                     headers=&["Status"]
-                    fetch=move |_client, _page| {
+                    fetch=move |_client, _params, _page| {
                         // The first two reads answer "creating", then "ready".
                         let n = calls.fetch_add(1, SeqCst) + 1;
                         let status = if n < 3 { "creating" } else { "ready" };
@@ -375,7 +375,7 @@ async fn a_new_order_or_name_of_a_list_read_whole_shows_without_waiting_for_the_
                 <ResourceTable
                     noun="namespaces"
                     headers=&["Name"]
-                    fetch=move |_client, _page| {
+                    fetch=move |_client, _params, _page| {
                         // The first read answers; the API never answers the later ones.
                         let first = counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0;
                         async move {
@@ -1328,7 +1328,7 @@ async fn a_poll_re_renders_only_the_rows_that_changed() {
                 <ResourceTable
                     noun="things"
                     headers=&["Name", "Status"]
-                    fetch=move |_client, _page| {
+                    fetch=move |_client, _params, _page| {
                         // "a" settles after two reads; "b" is ready all along.
                         let n = calls.fetch_add(1, SeqCst) + 1;
                         let a = if n < 3 { "creating" } else { "ready" };

@@ -155,7 +155,7 @@ impl<R: Resource> List<R> {
     /// Page `page` (of `page_size`) of the items whose label contains `name`,
     /// ignoring case.
     pub fn named(self, name: &str, page: u32, page_size: u32) -> List<R> {
-        let needle = name.trim().to_lowercase();
+        let needle = name_needle(name);
         let matching: Vec<R> = self
             .items
             .into_iter()
@@ -172,6 +172,12 @@ impl<R: Resource> List<R> {
             total_count,
         }
     }
+}
+
+/// What a "Name contains" filter looks for: the text, trimmed, in lower case
+/// (names are compared in lower case).
+pub fn name_needle(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
 impl<'de, R: Resource> Deserialize<'de> for List<R> {

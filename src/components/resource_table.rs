@@ -3,8 +3,8 @@ use crate::components::error_banner::ErrorBanner;
 use crate::components::resource_select::Catalog;
 use crate::components::stale_notice::stale_notice;
 use crate::pages::shell::detail_path;
-use crate::poll::use_live;
-use crate::state::query::{local_view, use_list_params, ListParams};
+use crate::poll::{use_live, Live};
+use crate::state::query::{local_view, use_list_params, ListParams, ListParamsHandle};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use std::future::Future;
@@ -34,29 +34,29 @@ enum Shown {
 /// Rows per page a user can choose.
 const PAGE_SIZES: [u32; 5] = [20, 50, 100, 500, 1000];
 
-/// A paginated table of one resource. The page number and size live in the
-/// URL (`?page=`, `?page_size=`), or in the table itself when `local_pages`
-/// (a table inside a detail page). It re-loads when the session (region, key,
-/// base URL), the page or whatever `fetch` reads changes; re-reads itself
-/// while any row is transient; and asks for a key instead of calling the API
-/// when none is set. Rows are keyed: a read re-renders only the rows whose
-/// `key` changed (give it what changes with the row, e.g. its status and
-/// update time), never the whole table.
+/// A paginated table of one resource. What it lists (filters, order, page
+/// size, page) comes from the URL, or from `owned_by` for a table fixed to one
+/// owner inside a detail page (whose page number then lives in the table).
+/// It re-loads when the session (region, key, base URL) or those params
+/// change; re-reads itself while any row is transient; and asks for a key
+/// instead of calling the API when none is set. Rows are keyed: a read
+/// re-renders only the rows whose `key` changed (give it what changes with
+/// the row, e.g. its status and update time), never the whole table.
 #[component]
 pub fn ResourceTable<T, K, F, Fut, R, V>(
     /// Plural name for messages, e.g. "namespaces".
     noun: &'static str,
     headers: &'static [&'static str],
-    /// Loads page `n` (1-based), of the size the list params say.
+    /// Loads page `n` (1-based) of the list `params` describe.
     fetch: F,
     row: R,
     /// Identifies a row as shown: same key, same row.
     key: fn(&T) -> K,
     /// Whether a row is in a transient status (the list is polled while one is).
     transient: fn(&T) -> bool,
-    /// Keep the page number in the table rather than in the URL.
-    #[prop(optional)]
-    local_pages: bool,
+    /// Lists only what this owner has, ignoring the URL (a table on a detail page).
+    #[prop(default = None)]
+    owned_by: Option<ListParams>,
     /// What an empty list says (default: "No {noun} in this region.").
     #[prop(optional)]
     empty: Option<&'static str>,
@@ -64,28 +64,26 @@ pub fn ResourceTable<T, K, F, Fut, R, V>(
 where
     T: Resource + Send + Sync,
     K: Eq + std::hash::Hash + 'static,
-    F: Fn(Client, u32) -> Fut + 'static,
+    F: Fn(Client, ListParams, u32) -> Fut + 'static,
     Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
     R: Fn(T) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let session = use_session();
     let params = use_list_params();
+    let local_pages = owned_by.is_some();
+    // What this table lists, kept with each read: a read made for other
+    // params may still show these (see `local_view`).
+    let wanted = Memo::new(move |_| owned_by.clone().unwrap_or_else(|| params.get()));
     let local_page = RwSignal::new(1u32);
     let page = Signal::derive(move || {
         if local_pages {
             local_page.get()
         } else {
-            params.params.with(|p| p.page())
+            wanted.with(ListParams::page)
         }
     });
-    let size = Signal::derive(move || {
-        if local_pages {
-            PAGE_SIZE
-        } else {
-            params.params.with(|p| p.page_size())
-        }
-    });
+    let size = Signal::derive(move || wanted.with(ListParams::page_size));
     let set_page = Callback::new(move |n: u32| {
         if local_pages {
             local_page.set(n);
@@ -93,41 +91,29 @@ where
             params.set_page(n);
         }
     });
-    // What the URL asks this table for (a table fixed to an owner takes
-    // nothing from it), kept with each read: a read made for other params
-    // may still show these (see `local_view`).
-    let wanted = Memo::new(move |_| {
-        if local_pages {
-            ListParams::default()
-        } else {
-            params.get()
-        }
-    });
     let live = use_live(
         move || {
             let ready = session.has_token();
             let read_with = wanted.get();
             ready.then(|| {
-                let call = fetch(session.client(), page.get());
+                let call = fetch(session.client(), read_with.clone(), page.get());
                 async move { call.await.map(|list| (read_with, list)) }
             })
         },
-        move |(_, list): &(ListParams, Page<T>)| list.items.iter().any(transient),
+        move |(_, list): &Read<T>| list.items.iter().any(transient),
     );
     let retry = Callback::new(move |_| live.refresh());
-    // The rows: as read, or re-sorted and filtered here at once when the
-    // read holds everything the new order or name needs.
-    let list = Memo::new(move |_| {
+    // A new order or a narrower name applied here at once to the rows read
+    // (see `local_view`); `None`, as after every read the API answered for
+    // these very params: show the read as it is, without copying it.
+    let local = Memo::new(move |_| {
         live.good.with(|g| {
-            g.as_ref().map(|((read_with, list), _)| {
-                wanted
-                    .with(|now| local_view(read_with, now, list))
-                    .unwrap_or_else(|| list.clone())
-            })
+            let ((read_with, list), _) = g.as_ref()?;
+            wanted.with(|now| local_view(read_with, now, list))
         })
     });
-    let items = move || list.with(|l| l.as_ref().map(|l| l.items.clone()).unwrap_or_default());
-    let total = Memo::new(move |_| list.with(|l| l.as_ref().map_or(0, |l| l.total_count)));
+    let items = move || with_shown(local, live, |l| l.items.clone()).unwrap_or_default();
+    let total = Memo::new(move |_| with_shown(local, live, |l| l.total_count).unwrap_or(0));
     let shown = Memo::new(move |_| {
         if live.idle.get() {
             Shown::NoKey
@@ -137,7 +123,7 @@ where
             } else {
                 Shown::Loading
             }
-        } else if list.with(|l| l.as_ref().is_none_or(|l| l.items.is_empty())) {
+        } else if with_shown(local, live, |l| l.items.is_empty()).unwrap_or(true) {
             Shown::Empty
         } else {
             Shown::Rows
@@ -159,28 +145,48 @@ where
             </table>
             // A table inside a detail page needs no pager for one page.
             {move || (!local_pages || pages.get() > 1).then(|| view! {
-                <Pager noun page pages total size set_page local_pages/>
+                <Pager noun page pages total size set_page url_params=(!local_pages).then_some(params)/>
             })}
         }
     };
-    let body = move || match shown.get() {
-        Shown::Rows => table().into_any(),
-        other => list_state(other, noun, empty, live.failure, retry),
+    let body = move || {
+        list_state(shown.get(), noun, empty, live.failure, retry)
+            .unwrap_or_else(|| table().into_any())
     };
     // What is shown could not be refreshed: say so, keep it, keep trying.
     let stale = stale_notice(live.failure, live.read_at(), retry);
     view! { {stale} {body} }
 }
 
-/// What a table shows instead of rows (not generic: one copy for all).
+/// Reads the page a table shows: the view derived here (`local`) if there
+/// is one, else the last good read.
+fn with_shown<T: Resource + Send + Sync, U>(
+    local: Memo<Option<Page<T>>>,
+    live: Live<Read<T>>,
+    read: impl Fn(&Page<T>) -> U,
+) -> Option<U> {
+    local.with(|l| match l {
+        Some(page) => Some(read(page)),
+        None => live
+            .good
+            .with(|g| g.as_ref().map(|((_, page), _)| read(page))),
+    })
+}
+
+/// A page as read, with the params it was read for.
+type Read<T> = (ListParams, Page<T>);
+
+/// What a table shows instead of rows, `None` when it shows rows (not
+/// generic: one copy for all).
 fn list_state(
     shown: Shown,
     noun: &'static str,
     empty: Option<&'static str>,
     failure: RwSignal<Option<ApiError>>,
     retry: Callback<()>,
-) -> AnyView {
-    match shown {
+) -> Option<AnyView> {
+    Some(match shown {
+        Shown::Rows => return None,
         Shown::NoKey => {
             let session = use_session();
             view! {
@@ -190,13 +196,13 @@ fn list_state(
             }
             .into_any()
         }
-        Shown::Loading | Shown::Rows => view! { <p class="loading">"Loading…"</p> }.into_any(),
+        Shown::Loading => view! { <p class="loading">"Loading…"</p> }.into_any(),
         Shown::Failed => (move || failure.get().map(|error| view! { <ErrorBanner error retry/> })).into_any(),
         Shown::Empty => view! {
             <p class="empty">{empty.map_or_else(|| format!("No {noun} in this region."), str::to_string)}</p>
         }
         .into_any(),
-    }
+    })
 }
 
 /// Previous and Next, where the table is, and (for a page's own list, whose
@@ -210,9 +216,9 @@ fn Pager(
     total: Memo<u64>,
     size: Signal<u32>,
     set_page: Callback<u32>,
-    local_pages: bool,
+    /// The URL's params, for a table whose pages live there: it then offers a page size.
+    url_params: Option<ListParamsHandle>,
 ) -> impl IntoView {
-    let params = use_list_params();
     view! {
         <nav class="pager" aria-label=format!("Pages of {noun}")>
             <button on:click=move |_| set_page.run(page.get_untracked().saturating_sub(1).max(1))
@@ -220,7 +226,7 @@ fn Pager(
             <span>{move || format!("Page {} of {} · {} {noun}", page.get(), pages.get(), total.get())}</span>
             <button on:click=move |_| set_page.run(page.get_untracked() + 1)
                 disabled=move || { page.get() >= pages.get() }>"Next"</button>
-            {(!local_pages).then(|| view! {
+            {url_params.map(|params| view! {
                 <label class="page-size">
                     "Rows per page "
                     <select on:change=move |ev| {

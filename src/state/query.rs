@@ -4,6 +4,7 @@
 
 use crate::api::client::percent_encode;
 use crate::api::list::{ListOrder, SortField};
+use crate::api::resource::name_needle;
 use crate::api::ListQuery;
 use crate::api::{List, Resource};
 use crate::state::session::use_session;
@@ -139,7 +140,7 @@ impl ListParams {
         let name_narrows = match (&self.name, &now.name) {
             (None, _) => true,
             (Some(_), None) => false,
-            (Some(read), Some(now)) => now.to_lowercase().contains(&read.to_lowercase()),
+            (Some(read), Some(now)) => name_needle(now).contains(&name_needle(read)),
         };
         name_narrows
             && self.page() == 1

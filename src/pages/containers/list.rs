@@ -41,10 +41,8 @@ pub fn ContainerTable(
     namespaces: Option<Catalog<Namespace>>,
 ) -> impl IntoView {
     let session = use_session();
-    let params = use_list_params();
     let is_fixed = namespace_id.is_some();
-    let fixed =
-        StoredValue::new(namespace_id.map(|id| ListParams::owned_by(OwnerFilter::Namespace, id)));
+    let owned_by = namespace_id.map(|id| ListParams::owned_by(OwnerFilter::Namespace, id));
     let headers: &'static [&'static str] = if is_fixed {
         &[
             "Name", "Status", "Image", "Endpoint", "Scale", "Memory", "CPU",
@@ -65,10 +63,9 @@ pub fn ContainerTable(
         <ResourceTable
             noun="containers"
             headers
-            local_pages=is_fixed
+            owned_by
             empty=if is_fixed { "No containers in this namespace yet." } else { "No containers in this region." }
-            fetch=move |client, page| {
-                let params = fixed.get_value().unwrap_or_else(|| params.get());
+            fetch=|client, params, page| {
                 let query = params.to_list_query(page, NameOrder::CreatedAtDesc);
                 async move { client.list_page::<Container>(query).await }
             }

@@ -8,7 +8,7 @@ use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
 use crate::components::time::local_time;
 use crate::pages::shell::{container_owned_list, detail_path};
-use crate::state::query::{use_list_params, ListParams, OwnerFilter};
+use crate::state::query::{ListParams, OwnerFilter};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
@@ -32,10 +32,8 @@ pub fn DomainTable(
     containers: Option<Catalog<Container>>,
 ) -> impl IntoView {
     let session = use_session();
-    let params = use_list_params();
     let is_fixed = container_id.is_some();
-    let fixed =
-        StoredValue::new(container_id.map(|id| ListParams::owned_by(OwnerFilter::Container, id)));
+    let owned_by = container_id.map(|id| ListParams::owned_by(OwnerFilter::Container, id));
     let headers: &'static [&'static str] = if is_fixed {
         &["Hostname", "Status", "Error", "Created"]
     } else {
@@ -45,12 +43,11 @@ pub fn DomainTable(
         <ResourceTable
             noun="custom domains"
             headers
-            local_pages=is_fixed
+            owned_by
             empty=if is_fixed { "No custom domains for this container." } else { "No custom domains in this region." }
-            fetch=move |client, page| {
-                let params = fixed.get_value().unwrap_or_else(|| params.get());
+            fetch=|client, params, page| {
                 let query = params.to_list_query(page, HostnameOrder::HostnameAsc);
-                async move { client.list::<Domain>(&query).await }
+                async move { client.list_page::<Domain>(query).await }
             }
             key=|r: &Domain| r.row_key()
             transient=|d| d.status.is_transient()

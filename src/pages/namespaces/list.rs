@@ -8,7 +8,7 @@ use crate::components::resource_table::ResourceTable;
 use crate::components::status_badge::StatusBadge;
 use crate::components::time::local_time;
 use crate::pages::shell::{detail_path, list_head};
-use crate::state::query::{use_list_params, TextFilter};
+use crate::state::query::TextFilter;
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -16,7 +16,6 @@ use std::collections::HashMap;
 #[component]
 pub fn NamespaceList() -> impl IntoView {
     let session = use_session();
-    let params = use_list_params();
     // Containers per namespace, from one list read once (not on every poll of
     // the namespaces: what polling costs must not grow with what is counted).
     let containers = Catalog::<Container>::all();
@@ -34,8 +33,8 @@ pub fn NamespaceList() -> impl IntoView {
             <ResourceTable
                 noun="namespaces"
                 headers=&["Name", "Status", "Containers", "Project", "Created", "Updated"]
-                fetch=move |client, page| {
-                    let query = params.get().to_list_query(page, NameOrder::CreatedAtDesc);
+                fetch=|client, params, page| {
+                    let query = params.to_list_query(page, NameOrder::CreatedAtDesc);
                     async move { client.list_page::<Namespace>(query).await }
                 }
                 key=|r: &Namespace| r.row_key()

@@ -7,7 +7,7 @@ use crate::components::resource_select::Catalog;
 use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
 use crate::pages::shell::{container_owned_list, detail_path};
-use crate::state::query::{use_list_params, ListParams, OwnerFilter};
+use crate::state::query::{ListParams, OwnerFilter};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
@@ -47,10 +47,8 @@ pub fn TriggerTable(
     containers: Option<Catalog<Container>>,
 ) -> impl IntoView {
     let session = use_session();
-    let params = use_list_params();
     let is_fixed = container_id.is_some();
-    let fixed =
-        StoredValue::new(container_id.map(|id| ListParams::owned_by(OwnerFilter::Container, id)));
+    let owned_by = container_id.map(|id| ListParams::owned_by(OwnerFilter::Container, id));
     let headers: &'static [&'static str] = if is_fixed {
         &[
             "Name",
@@ -75,12 +73,11 @@ pub fn TriggerTable(
         <ResourceTable
             noun="triggers"
             headers
-            local_pages=is_fixed
+            owned_by
             empty=if is_fixed { "No triggers for this container." } else { "No triggers in this region." }
-            fetch=move |client, page| {
-                let params = fixed.get_value().unwrap_or_else(|| params.get());
+            fetch=|client, params, page| {
                 let query = params.to_list_query(page, NameOrder::CreatedAtDesc);
-                async move { client.list::<Trigger>(&query).await }
+                async move { client.list_page::<Trigger>(query).await }
             }
             key=|r: &Trigger| r.row_key()
             transient=|t| t.status.is_transient()
