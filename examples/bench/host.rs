@@ -21,6 +21,17 @@ new MutationObserver((_, observer) => {
   }
 }).observe(document, {childList: true, subtree: true});
 addEventListener('TrunkApplicationStarted', e => { window.__wasm = e.detail.wasm; window.__started = performance.now(); });
+// Resolves at the first frame with `n` rows in the page: ms since `t0`, and of
+// them the last list call's (the console and the hand-written page alike).
+window.__rowsIn = (n, t0) => new Promise(resolve => {
+  const check = () => {
+    if (document.querySelectorAll('tbody tr').length >= n) {
+      const call = performance.getEntriesByType('resource').filter(e => e.name.includes('/containers?')).pop();
+      resolve({total: performance.now() - t0, call: call ? call.responseEnd - call.startTime : 0});
+    } else { requestAnimationFrame(check); }
+  };
+  requestAnimationFrame(check);
+});
 ";
 
 struct Settings {
@@ -237,7 +248,9 @@ fn load(b: &Browser, url: &str, settings: &Settings) {
                     "const r = performance.getEntriesByType('resource');
                      const at = (p) => { const e = r.filter(e => e.name.includes(p)).pop(); return e ? `${Math.round(e.startTime)}–${Math.round(e.responseEnd)}` : '-'; };
                      const nav = performance.getEntriesByType('navigation')[0];
-                     return `HTML by ${Math.round(nav.responseEnd)}, wasm ${at('.wasm')}, app started ${Math.round(window.__started || 0)}, list call ${at('/containers?')}, rows ${Math.round(window.__firstRows || 0)}`;",
+                     const wasm = r.filter(e => e.name.endsWith('.wasm')).pop();
+                     const sent = wasm ? ` (${wasm.encodedBodySize} B on the wire, ${wasm.decodedBodySize} decoded)` : '';
+                     return `HTML by ${Math.round(nav.responseEnd)}, wasm ${at('.wasm')}${sent}, app started ${Math.round(window.__started || 0)}, list call ${at('/containers?')}, rows ${Math.round(window.__firstRows || 0)}`;",
                     json!([]),
                 );
                 steps_of.push(format!("- {case}: {}", steps.as_str().unwrap_or("?")));
@@ -251,19 +264,6 @@ fn load(b: &Browser, url: &str, settings: &Settings) {
                 spread(rows.clone())
             );
             results.push((median(&mut fcps), median(&mut rows)));
-        }
-        if cold && matches!(link, Link::Loopback) {
-            // What the browser was sent: compressed size on the wire, and which encoding.
-            b.goto(&console);
-            b.wait_for("the first rows", 60, |b| {
-                b.eval("return window.__firstRows;", json!([])).as_f64()
-            });
-            let sent = b.eval(
-                "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('.wasm'))
-                   .map(e => [e.encodedBodySize, e.decodedBodySize]);",
-                json!([]),
-            );
-            println!("| (wasm on the wire: {sent} bytes, encoded and decoded) | | | |");
         }
         let (fcp_ratio, rows_ratio) = (results[0].0 / results[1].0, results[0].1 / results[1].1);
         println!("| {case} | **ratio** | **{fcp_ratio:.2}×** | **{rows_ratio:.2}×** |");
@@ -307,14 +307,7 @@ fn big_lists(b: &Browser, url: &str, namespace: &str) {
          const t0 = performance.now();
          select.value = '1000';
          select.dispatchEvent(new Event('change', {bubbles: true}));
-         const check = () => {
-           if (document.querySelectorAll('tbody tr').length === 1000) {
-             const t1 = performance.now();
-             const call = performance.getEntriesByType('resource').filter(e => e.name.includes('/containers?')).pop();
-             done({total: t1 - t0, call: call ? call.responseEnd - call.startTime : 0});
-           } else { requestAnimationFrame(check); }
-         };
-         requestAnimationFrame(check);",
+         window.__rowsIn(1000, t0).then(done);",
         json!([]),
     );
     if let Some(file) = profile {
@@ -385,16 +378,7 @@ fn big_lists(b: &Browser, url: &str, namespace: &str) {
         "const [namespace, done] = [arguments[0], arguments[arguments.length - 1]];
          performance.clearResourceTimings();
          const t0 = performance.now();
-         window.__load(1000, namespace).then(() => {
-           const check = () => {
-             if (document.querySelectorAll('tbody tr').length >= 1000) {
-               const t1 = performance.now();
-               const call = performance.getEntriesByType('resource').filter(e => e.name.includes('/containers?')).pop();
-               done({total: t1 - t0, call: call ? call.responseEnd - call.startTime : 0});
-             } else { requestAnimationFrame(check); }
-           };
-           requestAnimationFrame(check);
-         });",
+         window.__load(1000, namespace).then(() => window.__rowsIn(1000, t0)).then(done);",
         json!([namespace]),
     );
     let limit =
