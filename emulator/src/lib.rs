@@ -5,7 +5,6 @@
 
 pub mod api;
 pub mod error;
-pub mod static_files;
 pub mod store;
 pub mod validate;
 
@@ -143,8 +142,8 @@ async fn faults_and_auth(State(app): State<Shared>, request: Request, next: Next
     next.run(request).await
 }
 
-/// The largest request body accepted (a secret is at most 64 KiB).
-pub const MAX_BODY_BYTES: usize = 1 << 20;
+/// The largest request body accepted, as the live proxy's.
+pub use console_host::MAX_BODY_BYTES;
 
 /// Every API rejection is JSON, as the real API's are. Axum's own (a path or
 /// query that does not parse, a body too large, a method not allowed) come
@@ -295,7 +294,7 @@ pub fn router(app: Shared) -> Router {
         )
         .with_state(app.clone());
     match &app.config.static_dir {
-        Some(dir) => api.merge(static_files::console(dir)),
+        Some(dir) => api.merge(console_host::console(dir)),
         None => api,
     }
 }
