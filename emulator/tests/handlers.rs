@@ -2,22 +2,38 @@
 
 use axum::body::Body;
 use axum::http::Request;
+use emulator::clock::Clock;
 use emulator::store::Delays;
 use emulator::{load_state, router, AppState, Config, Faults};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
-use std::time::Duration;
 use tower::ServiceExt;
 
 const T: &str = "test-token";
 const B: &str = "/containers/v1/regions/fr-par";
 const PROJECT: &str = "105bdce1-64c0-48ab-899d-868455867ecf";
 
-fn app_with(
-    delays_ms: u64,
-    faults: Faults,
-    state_file: Option<std::path::PathBuf>,
-) -> axum::Router {
+/// The router, and the clock its statuses follow: tests move it instead of sleeping.
+struct TestApp {
+    router: axum::Router,
+    clock: Clock,
+}
+
+impl std::ops::Deref for TestApp {
+    type Target = axum::Router;
+    fn deref(&self) -> &axum::Router {
+        &self.router
+    }
+}
+
+impl TestApp {
+    /// Past every delay of `app()`: what was transient has settled.
+    fn settle(&self) {
+        self.clock.advance(150);
+    }
+}
+
+fn app_with(delays_ms: u64, faults: Faults, state_file: Option<std::path::PathBuf>) -> TestApp {
     let delays = Delays {
         create_ms: delays_ms,
         update_ms: delays_ms,
@@ -27,7 +43,8 @@ fn app_with(
         .as_deref()
         .map(|p| load_state(p).unwrap())
         .unwrap_or_default();
-    router(AppState::new(
+    let clock = Clock::manual();
+    let router = router(AppState::with_clock(
         Config {
             token: T.into(),
             delays,
@@ -37,10 +54,12 @@ fn app_with(
             state_file,
         },
         store,
-    ))
+        clock.clone(),
+    ));
+    TestApp { router, clock }
 }
 
-fn app() -> axum::Router {
+fn app() -> TestApp {
     app_with(100, Faults::default(), None)
 }
 
@@ -65,10 +84,6 @@ async fn call(app: &axum::Router, method: &str, path: &str, body: Option<Value>)
         status,
         serde_json::from_slice(&bytes).unwrap_or(Value::Null),
     )
-}
-
-async fn settle() {
-    tokio::time::sleep(Duration::from_millis(150)).await;
 }
 
 async fn namespace(app: &axum::Router, name: &str) -> String {
@@ -137,7 +152,7 @@ async fn validation_names_each_field() {
     assert_eq!(s, 400);
     assert_eq!(arguments(&body), ["project_id", "name", "description"]);
     let ns = namespace(&app, "web").await;
-    settle().await;
+    app.settle();
     let (s, body) = container(
         &app,
         &ns,
@@ -164,7 +179,7 @@ async fn validation_names_each_field() {
 async fn oneofs_are_enforced() {
     let app = app();
     let ns = namespace(&app, "web").await;
-    settle().await;
+    app.settle();
     let (s, body) = container(
         &app,
         &ns,
@@ -197,7 +212,7 @@ async fn oneofs_are_enforced() {
     assert_eq!(s, 200, "{body}");
     assert_eq!(body["startup_probe"]["http"]["path"], "/hz");
     assert!(body["startup_probe"].get("tcp").is_none());
-    settle().await;
+    app.settle();
     let cid = body["id"].as_str().unwrap();
     let (s, body) = call(
         &app,
@@ -222,7 +237,7 @@ async fn oneofs_are_enforced() {
         !trigger.to_string().contains("SECRET"),
         "write-only fields are never returned"
     );
-    settle().await;
+    app.settle();
     let tid = trigger["id"].as_str().unwrap();
     let (s, _) = call(
         &app,
@@ -257,7 +272,7 @@ async fn lifecycle_transient_conflicts_and_cascade() {
         (409, Some("transient_state")),
         "parent still creating"
     );
-    settle().await;
+    app.settle();
     let (_, c) = container(&app, &ns, "api", json!({})).await;
     let cid = c["id"].as_str().unwrap().to_string();
     assert_eq!(c["status"], "creating");
@@ -270,7 +285,7 @@ async fn lifecycle_transient_conflicts_and_cascade() {
     )
     .await;
     assert_eq!(s, 409);
-    settle().await;
+    app.settle();
     let (_, c) = call(&app, "GET", &format!("{B}/containers/{cid}"), None).await;
     assert_eq!(
         (c["status"].as_str(), c["error_message"].as_str()),
@@ -292,7 +307,7 @@ async fn lifecycle_transient_conflicts_and_cascade() {
     )
     .await;
     assert_eq!(c["status"], "updating");
-    settle().await;
+    app.settle();
     let (_, c) = call(&app, "GET", &format!("{B}/containers/{cid}"), None).await;
     assert_eq!(c["status"], "error");
     assert!(c["error_message"]
@@ -307,12 +322,12 @@ async fn lifecycle_transient_conflicts_and_cascade() {
     )
     .await;
     let did = d["id"].as_str().unwrap().to_string();
-    settle().await;
+    app.settle();
     let (_, gone) = call(&app, "DELETE", &format!("{B}/namespaces/{ns}"), None).await;
     assert_eq!(gone["status"], "deleting");
     let (_, c) = call(&app, "GET", &format!("{B}/containers/{cid}"), None).await;
     assert_eq!(c["status"], "deleting", "the delete cascades");
-    settle().await;
+    app.settle();
     for path in [
         format!("namespaces/{ns}"),
         format!("containers/{cid}"),
@@ -341,7 +356,7 @@ async fn secrets_are_hashes_and_patch_keeps_untouched_keys() {
         .to_string();
     assert!(a.starts_with("$argon2id$v=19$"));
     assert!(!ns.to_string().contains("\"1\""));
-    settle().await;
+    app.settle();
     let (_, ns) = call(
         &app,
         "PATCH",
@@ -361,7 +376,7 @@ async fn lists_paginate_sort_and_filter() {
     let mut ids = Vec::new();
     for name in ["charlie", "alpha", "bravo"] {
         ids.push(namespace(&app, name).await);
-        tokio::time::sleep(Duration::from_millis(5)).await;
+        app.clock.advance(5);
     }
     let names = |body: &Value| -> Vec<String> {
         body["namespaces"]
@@ -420,7 +435,7 @@ async fn lists_paginate_sort_and_filter() {
         (s, arguments(&body)),
         (400, vec!["page_size".to_string(), "order_by".to_string()])
     );
-    settle().await;
+    app.settle();
     let (_, c) = container(&app, &ids[1], "one", json!({})).await;
     container(&app, &ids[2], "two", json!({})).await;
     let (_, body) = call(
@@ -443,12 +458,12 @@ async fn lists_paginate_sort_and_filter() {
 async fn answers_follow_the_real_api_where_the_spec_is_silent() {
     let app = app();
     let ns = namespace(&app, "web").await;
-    settle().await;
+    app.settle();
     // A detached private network is omitted from answers, neither null nor "".
     let (_, c) = container(&app, &ns, "api", json!({"private_network_id": "pn-1"})).await;
     let id = c["id"].as_str().unwrap().to_string();
     assert_eq!(c["private_network_id"], "pn-1");
-    settle().await;
+    app.settle();
     let (s, c) = call(
         &app,
         "PATCH",
@@ -461,7 +476,7 @@ async fn answers_follow_the_real_api_where_the_spec_is_silent() {
         c.as_object().unwrap().get("private_network_id").is_none(),
         "{c}"
     );
-    settle().await;
+    app.settle();
     // A trigger update that only renames (the cron fields all null, as recorded) stays ready.
     let (_, t) = call(
         &app,
@@ -472,7 +487,7 @@ async fn answers_follow_the_real_api_where_the_spec_is_silent() {
     )
     .await;
     let tid = t["id"].as_str().unwrap().to_string();
-    settle().await;
+    app.settle();
     let (s, t) = call(
         &app,
         "PATCH",
@@ -514,6 +529,7 @@ async fn cors_allows_loopback_origins_only() {
             .unwrap()
     };
     let res = app()
+        .router
         .oneshot(preflight("http://localhost:8080"))
         .await
         .unwrap();
@@ -528,7 +544,7 @@ async fn cors_allows_loopback_origins_only() {
         .unwrap()
         .contains("PATCH"));
     for origin in ["http://127.0.0.1:3000", "http://[::1]:8080"] {
-        let res = app().oneshot(preflight(origin)).await.unwrap();
+        let res = app().router.oneshot(preflight(origin)).await.unwrap();
         assert_eq!(res.headers()["access-control-allow-origin"], origin);
     }
     // A page elsewhere gets no CORS answer: its browser will not let it call with the key.
@@ -537,7 +553,7 @@ async fn cors_allows_loopback_origins_only() {
         "http://localhost.evil.example",
         "http://127.evil.example",
     ] {
-        let res = app().oneshot(preflight(origin)).await.unwrap();
+        let res = app().router.oneshot(preflight(origin)).await.unwrap();
         assert!(
             res.headers().get("access-control-allow-origin").is_none(),
             "{origin}"
@@ -619,7 +635,7 @@ async fn state_survives_a_restart() {
 async fn nested_fields_are_named_in_full() {
     let app = app();
     let ns = namespace(&app, "web").await;
-    settle().await;
+    app.settle();
     let (s, body) = container(
         &app,
         &ns,
@@ -637,7 +653,7 @@ async fn nested_fields_are_named_in_full() {
         ]
     );
     let (_, c) = container(&app, &ns, "api", json!({})).await;
-    settle().await;
+    app.settle();
     let cid = c["id"].as_str().unwrap();
     let (s, body) = call(&app, "POST", &format!("{B}/triggers"), Some(json!({"container_id": cid, "name": "tr",
         "nats_config": {"server_urls": [], "subject": "has space", "credentials_file_content": "c"}}))).await;
@@ -689,9 +705,9 @@ async fn write_only_trigger_secrets_are_kept_unless_a_new_one_is_sent() {
     let _ = std::fs::remove_file(&file);
     let app = app_with(100, Faults::default(), Some(file.clone()));
     let ns = namespace(&app, "web").await;
-    settle().await;
+    app.settle();
     let (_, c) = container(&app, &ns, "api", json!({})).await;
-    settle().await;
+    app.settle();
     let cid = c["id"].as_str().unwrap();
     let sqs = json!({"region": "fr-par", "endpoint": "https://e.example", "access_key_id": "AK",
                      "secret_access_key": "first", "queue_url": "https://e.example/q"});
@@ -716,7 +732,7 @@ async fn write_only_trigger_secrets_are_kept_unless_a_new_one_is_sent() {
         .into_iter()
         .enumerate()
     {
-        settle().await;
+        app.settle();
         let mut config = json!({"queue_url": format!("https://e.example/q{n}")});
         if let Some(secret) = secret {
             config["secret_access_key"] = secret;
@@ -738,7 +754,7 @@ async fn write_only_trigger_secrets_are_kept_unless_a_new_one_is_sent() {
             Some(&first)
         );
     }
-    settle().await;
+    app.settle();
     let (s, t) = call(
         &app,
         "PATCH",
@@ -886,7 +902,7 @@ async fn every_rejection_is_json_and_nothing_overflows() {
     );
     // A duration past u64 milliseconds is invalid, not a crash.
     let ns = namespace(&app, "web").await;
-    settle().await;
+    app.settle();
     let (s, body) = container(&app, &ns, "api", json!({"timeout": "18446744073709551.7s"})).await;
     assert_eq!((s, arguments(&body)), (400, vec!["timeout".to_string()]));
 }

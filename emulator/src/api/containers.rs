@@ -1,8 +1,20 @@
 //! CreateContainer, UpdateContainer and RedeployContainer: settings, the
 //! scaling and probe oneofs, and whether a container would start.
 
+use super::http::{resource_router, with_store, Answer, BASE};
+use super::rules::{
+    as_map, finish_update, found, insert, new_id, new_record, ready_parent, refuse_if_transient,
+    region_ok,
+};
 use super::secrets::{hash_all, merge_secrets};
-use super::*;
+use crate::error::ApiErr;
+use crate::store::{rfc3339, Kind, Phase, Store};
+use crate::validate::{Check, NameRule};
+use crate::Shared;
+use axum::extract::{Path, State};
+use axum::routing::post;
+use axum::{Json, Router};
+use serde_json::{json, Map, Value};
 
 /// Ports the platform keeps for itself.
 const RESERVED_PORTS: [u64; 6] = [8008, 8012, 8013, 8022, 9090, 9091];
@@ -303,4 +315,26 @@ pub fn redeploy_container(
         .expect("checked above");
     r.begin(Phase::Updating, now);
     Ok(r.render())
+}
+
+/// The container's routes, and RedeployContainer.
+pub(super) fn router() -> Router<Shared> {
+    resource_router(
+        Kind::Container,
+        "containers",
+        create_container,
+        update_container,
+    )
+    .route(
+        &format!("{BASE}/containers/{{id}}/redeploy"),
+        post(redeploy),
+    )
+}
+
+async fn redeploy(State(app): State<Shared>, Path((region, id)): Path<(String, String)>) -> Answer {
+    region_ok(&region)?;
+    with_store(&app, true, |s, now| {
+        redeploy_container(s, &region, &id, now)
+    })
+    .map(Json)
 }

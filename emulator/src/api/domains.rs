@@ -1,6 +1,13 @@
 //! CreateDomain and UpdateDomain.
 
-use super::*;
+use super::http::resource_router;
+use super::rules::{as_map, found, insert, new_id, new_record, ready_parent, refuse_if_transient};
+use crate::error::ApiErr;
+use crate::store::{rfc3339, Kind, Store};
+use crate::validate::{hostname_ok, Check};
+use crate::Shared;
+use axum::Router;
+use serde_json::{json, Map, Value};
 
 pub fn create_domain(
     store: &mut Store,
@@ -79,4 +86,9 @@ pub fn update_domain(
     }
     r.updated_ms = now;
     Ok(r.render())
+}
+
+/// The domain's routes.
+pub(super) fn router() -> Router<Shared> {
+    resource_router(Kind::Domain, "domains", create_domain, update_domain)
 }

@@ -1,6 +1,10 @@
 //! The four List operations: filters, order, pages.
 
-use super::*;
+use crate::error::ApiErr;
+use crate::store::{Kind, Record, Store};
+use crate::validate::Check;
+use serde_json::{json, Value};
+use std::collections::HashMap;
 
 pub fn list(
     store: &Store,

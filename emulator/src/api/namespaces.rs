@@ -1,7 +1,14 @@
 //! CreateNamespace and UpdateNamespace.
 
+use super::http::resource_router;
+use super::rules::{as_map, finish_update, found, insert, new_id, new_record, refuse_if_transient};
 use super::secrets::{hash_all, merge_secrets};
-use super::*;
+use crate::error::ApiErr;
+use crate::store::{rfc3339, Kind, Store};
+use crate::validate::{Check, NameRule};
+use crate::Shared;
+use axum::Router;
+use serde_json::{json, Map, Value};
 
 pub fn create_namespace(
     store: &mut Store,
@@ -79,4 +86,14 @@ pub fn update_namespace(
     }
     finish_update(r, settles_at_once, now);
     Ok(r.render())
+}
+
+/// The namespace's routes.
+pub(super) fn router() -> Router<Shared> {
+    resource_router(
+        Kind::Namespace,
+        "namespaces",
+        create_namespace,
+        update_namespace,
+    )
 }

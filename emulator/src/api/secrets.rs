@@ -1,7 +1,7 @@
 //! Secret values: stored only as argon2id-form hashes, and the PATCH rule
 //! of secret maps (`""` keeps, omitted deletes, a value replaces).
 
-use super::*;
+use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 /// Secrets are kept only as argon2id-form hashes (`$argon2id$v=19$...`):
@@ -65,6 +65,7 @@ pub(super) fn hash_all(secrets: Map<String, Value>) -> Map<String, Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::rules::as_map;
     use serde_json::json;
 
     #[test]

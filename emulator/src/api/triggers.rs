@@ -1,8 +1,17 @@
 //! CreateTrigger and UpdateTrigger: the source oneof, write-only fields,
 //! the destination.
 
+use super::http::resource_router;
+use super::rules::{
+    as_map, finish_update, found, insert, new_id, new_record, ready_parent, refuse_if_transient,
+};
 use super::secrets::hash_secret;
-use super::*;
+use crate::error::ApiErr;
+use crate::store::{rfc3339, Kind, Record, Store};
+use crate::validate::{cron_ok, Check, NameRule};
+use crate::Shared;
+use axum::Router;
+use serde_json::{json, Map, Value};
 
 const SOURCES: [(&str, &str); 3] = [
     ("cron_config", "cron"),
@@ -258,4 +267,9 @@ pub fn update_trigger(
     }
     finish_update(r, settles_at_once, now);
     Ok(r.render())
+}
+
+/// The trigger's routes.
+pub(super) fn router() -> Router<Shared> {
+    resource_router(Kind::Trigger, "triggers", create_trigger, update_trigger)
 }

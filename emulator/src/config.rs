@@ -1,0 +1,32 @@
+//! How the emulator is set up: the key it accepts, how long statuses last,
+//! the failures to inject, where to keep state, whom CORS lets in.
+
+use crate::store::Delays;
+use std::path::PathBuf;
+
+/// Failures to inject, for the console's robustness tests.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Faults {
+    pub latency_ms: u64,
+    /// Fraction (0–1) of API requests answered 503.
+    pub error_rate: f64,
+    /// Requests per second above which the API answers 429 (0: no limit).
+    pub rate_limit: u32,
+    /// Every Nth API request answers 503 (0: none): a failure a test can count on.
+    pub fail_every: u64,
+}
+
+/// The key the emulator accepts unless told otherwise: UUID-shaped, as the
+/// real API's keys are (the console refuses anything else).
+pub const DEFAULT_TOKEN: &str = "5ec4e7c0-0000-4000-8000-000000000001";
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub token: String,
+    pub delays: Delays,
+    pub faults: Faults,
+    pub static_dir: Option<PathBuf>,
+    pub state_file: Option<PathBuf>,
+    /// CORS for any origin; otherwise loopback origins only.
+    pub cors_any_origin: bool,
+}
