@@ -204,7 +204,7 @@ impl IntoResponse for Failure {
             Failure::Unreachable { upstream, why } => (
                 StatusCode::BAD_GATEWAY,
                 "bad_gateway",
-                format!("the API at {upstream} could not be reached ({why})."),
+                format!("the API at {upstream} could not be reached: {why}."),
             ),
             Failure::TimedOut { upstream, after } => (
                 StatusCode::GATEWAY_TIMEOUT,
