@@ -1,13 +1,17 @@
-//! The page shell: providers, navigation, region switch and routes.
+//! The app: its providers, and the frame around every page (navigation,
+//! region switch); the pages come from `routes`.
 
+use crate::api::containers::Container;
+use crate::api::domains::Domain;
+use crate::api::namespaces::Namespace;
+use crate::api::triggers::Trigger;
 use crate::api::Region;
-use crate::pages::{containers, domains, namespaces, settings, triggers};
 use crate::poll::provide_poller;
+use crate::routes::{self, AppRoutes};
 use crate::state::session::{provide_session, use_session};
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes, A};
-use leptos_router::hooks::{query_signal_with_options, use_location};
-use leptos_router::path;
+use leptos_router::components::{Router, A};
+use leptos_router::hooks::query_signal_with_options;
 use leptos_router::NavigateOptions;
 
 #[component]
@@ -21,35 +25,16 @@ pub fn App() -> impl IntoView {
             <header class="topbar">
                 <span class="brand">"Serverless Containers"</span>
                 <nav aria-label="Main">
-                    <A href=link("/namespaces")>"Namespaces"</A>
-                    <A href=link("/containers")>"Containers"</A>
-                    <A href=link("/domains")>"Domains"</A>
-                    <A href=link("/triggers")>"Triggers"</A>
-                    <A href=link("/settings")>"Settings"</A>
+                    <A href=link(routes::list::<Namespace>())>"Namespaces"</A>
+                    <A href=link(routes::list::<Container>())>"Containers"</A>
+                    <A href=link(routes::list::<Domain>())>"Domains"</A>
+                    <A href=link(routes::list::<Trigger>())>"Triggers"</A>
+                    <A href=link(routes::SETTINGS)>"Settings"</A>
                 </nav>
                 <RegionSwitch/>
             </header>
             <main id="main">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomeRedirect/>
-                    <Route path=path!("/namespaces") view=namespaces::NamespaceList/>
-                    <Route path=path!("/namespaces/new") view=namespaces::NamespaceCreate/>
-                    <Route path=path!("/namespaces/:id") view=namespaces::NamespaceDetail/>
-                    <Route path=path!("/namespaces/:id/edit") view=namespaces::NamespaceEdit/>
-                    <Route path=path!("/containers") view=containers::ContainerList/>
-                    <Route path=path!("/containers/new") view=containers::ContainerCreate/>
-                    <Route path=path!("/containers/:id") view=containers::ContainerDetail/>
-                    <Route path=path!("/containers/:id/edit") view=containers::ContainerEdit/>
-                    <Route path=path!("/domains") view=domains::DomainList/>
-                    <Route path=path!("/domains/new") view=domains::DomainCreate/>
-                    <Route path=path!("/domains/:id") view=domains::DomainDetail/>
-                    <Route path=path!("/domains/:id/edit") view=domains::DomainEdit/>
-                    <Route path=path!("/triggers") view=triggers::TriggerList/>
-                    <Route path=path!("/triggers/new") view=triggers::TriggerCreate/>
-                    <Route path=path!("/triggers/:id") view=triggers::TriggerDetail/>
-                    <Route path=path!("/triggers/:id/edit") view=triggers::TriggerEdit/>
-                    <Route path=path!("/settings") view=settings::SettingsPage/>
-                </Routes>
+                <AppRoutes/>
             </main>
         </Router>
     }
@@ -102,28 +87,5 @@ fn RegionSwitch() -> impl IntoView {
                     .collect_view()}
             </select>
         </label>
-    }
-}
-
-/// `/` opens the namespaces, keeping the query (a shared link's region).
-#[component]
-fn HomeRedirect() -> impl IntoView {
-    let search = use_location().search.get_untracked();
-    let path = if search.is_empty() {
-        "/namespaces".to_string()
-    } else {
-        format!("/namespaces?{search}")
-    };
-    view! { <Redirect path/> }
-}
-
-#[component]
-fn NotFound() -> impl IntoView {
-    let session = use_session();
-    view! {
-        <section class="page">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address. " <a href=move || session.link("/namespaces")>"Go to namespaces"</a></p>
-        </section>
     }
 }

@@ -9,6 +9,7 @@ pub mod components;
 pub mod forms;
 pub mod pages;
 pub mod poll;
+pub mod routes;
 pub mod state;
 
 pub use app::App;

@@ -1,15 +1,12 @@
-use crate::state::query::{use_list_params, TextFilter};
+use crate::api::list::ListOrder;
+use crate::state::query::{use_list_params, ListParams, TextFilter};
 use leptos::prelude::*;
 
-/// Text filters and sort order of a list, kept in the URL (through the typed
-/// list params) so a view can be shared and survives a reload. Text filters
-/// apply on submit (Enter or "Apply"); any change goes back to page 1.
-#[component]
-pub fn FilterBar(
-    filters: &'static [TextFilter],
-    /// `(order_by value, label)`; the first is the default.
-    orders: &'static [(&'static str, &'static str)],
-) -> impl IntoView {
+/// Text filters and sort order of a list of `O`'s orders, kept in the URL
+/// (through the typed list params) so a view can be shared and survives a
+/// reload. Text filters apply on submit (Enter or "Apply"); any change goes
+/// back to page 1.
+pub fn filter_bar<O: ListOrder>(filters: &'static [TextFilter]) -> impl IntoView {
     let params = use_list_params();
     let drafts: Vec<(TextFilter, RwSignal<String>)> = filters
         .iter()
@@ -30,7 +27,7 @@ pub fn FilterBar(
             }
         });
     };
-    let order = Signal::derive(move || params.params.with(|p| p.order_by.clone()));
+    let order = Signal::derive(move || params.params.with(ListParams::order_or_default::<O>));
     view! {
         <form class="filter-bar" role="search" on:submit=apply>
             {drafts.into_iter().map(|(filter, draft)| view! {
@@ -44,29 +41,16 @@ pub fn FilterBar(
             <div class="field inline">
                 <label for="sort">"Sort"</label>
                 <select id="sort" on:change=move |ev| {
-                    let chosen = event_target_value(&ev);
-                    params.update(|p| p.order_by = Some(chosen));
+                    if let Some(chosen) = O::known(&event_target_value(&ev)) {
+                        params.update(|p| p.set_order(chosen));
+                    }
                 }>
-                    {orders.iter().enumerate().map(|(i, (value, label))| {
-                        let selected = move || order.get().map_or(i == 0, |o| o == *value);
-                        view! { <option value=*value selected=selected>{*label}</option> }
+                    {O::MENU.iter().map(|&choice| {
+                        let selected = move || order.get() == choice;
+                        view! { <option value=choice.as_str() selected=selected>{choice.label()}</option> }
                     }).collect_view()}
                 </select>
             </div>
         </form>
     }
 }
-
-pub const NAME_ORDERS: &[(&str, &str)] = &[
-    ("created_at_desc", "Newest first"),
-    ("created_at_asc", "Oldest first"),
-    ("name_asc", "Name A–Z"),
-    ("name_desc", "Name Z–A"),
-];
-
-pub const HOSTNAME_ORDERS: &[(&str, &str)] = &[
-    ("hostname_asc", "Hostname A–Z"),
-    ("hostname_desc", "Hostname Z–A"),
-    ("created_at_desc", "Newest first"),
-    ("created_at_asc", "Oldest first"),
-];

@@ -2,8 +2,8 @@ use crate::api::{ApiError, Client, Resource};
 use crate::components::error_banner::ErrorBanner;
 use crate::components::resource_select::Catalog;
 use crate::components::stale_notice::stale_notice;
-use crate::pages::shell::detail_path;
 use crate::poll::{use_live, Live};
+use crate::routes;
 use crate::state::query::{local_view, use_list_params, ListParams, ListParamsHandle};
 use crate::state::session::use_session;
 use leptos::prelude::*;
@@ -251,7 +251,7 @@ pub fn owner_cell<R: Resource + Send + Sync>(
     id: String,
 ) -> impl IntoView {
     let session = use_session();
-    let href = session.link(&detail_path::<R>(&id));
+    let href = session.link(&routes::detail::<R>(&id));
     view! {
         <td><a href=href>{move || catalog.map_or_else(|| id.clone(), |c| c.label_of(&id))}</a></td>
     }

@@ -45,6 +45,17 @@ fn object(v: &Value) -> Map<String, Value> {
     v.as_object().cloned().unwrap_or_default()
 }
 
+/// Any value in its wire form.
+pub fn to_json<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or_default()
+}
+
+/// The fields of a resource that changed between the copy a form was
+/// loaded from and the one read just before saving.
+pub fn changed_since<T: serde::Serialize>(loaded: &T, fresh: &T) -> Vec<String> {
+    changed_fields(&to_json(loaded), &to_json(fresh))
+}
+
 /// The fields that differ between two reads of a resource, derived ones aside.
 pub fn changed_fields(original: &Value, fresh: &Value) -> Vec<String> {
     let (a, b) = (object(original), object(fresh));

@@ -3,7 +3,7 @@
 pub mod common;
 pub mod containers;
 pub mod domains;
+pub mod framework;
 pub mod namespaces;
 pub mod settings;
-pub mod shell;
 pub mod triggers;

@@ -21,7 +21,9 @@ pub struct ListParams {
     pub page: Option<u32>,
     /// Rows per page (1–1000); absent means `PAGE_SIZE`.
     pub page_size: Option<u32>,
-    pub order_by: Option<String>,
+    /// As the URL says it: read and written through `order` and `set_order`,
+    /// typed by the list (an order another list takes is not this one's).
+    order_by: Option<String>,
     pub name: Option<String>,
     pub project_id: Option<String>,
     pub namespace_id: Option<String>,
@@ -151,18 +153,26 @@ impl ListParams {
             && self.container_id == now.container_id
     }
 
-    /// The list call for page `page` of this view; `default_order` when the
-    /// URL names none (or one this list does not know).
-    pub fn to_list_query<O: ListOrder>(&self, page: u32, default_order: O) -> ListQuery<O> {
+    /// The order the URL names, if this list knows it.
+    pub fn order<O: ListOrder>(&self) -> Option<O> {
+        self.order_by.as_deref().and_then(O::known)
+    }
+
+    /// The order shown and asked for: the URL's, else the list's default.
+    pub fn order_or_default<O: ListOrder>(&self) -> O {
+        self.order().unwrap_or_else(O::default_order)
+    }
+
+    pub fn set_order<O: ListOrder>(&mut self, order: O) {
+        self.order_by = Some(order.as_str().to_string());
+    }
+
+    /// The list call for page `page` of this view, in its order.
+    pub fn to_list_query<O: ListOrder>(&self, page: u32) -> ListQuery<O> {
         ListQuery {
             page: Some(page),
             page_size: Some(self.page_size()),
-            order_by: Some(
-                self.order_by
-                    .as_deref()
-                    .and_then(O::known)
-                    .unwrap_or(default_order),
-            ),
+            order_by: Some(self.order_or_default()),
             project_id: self.project_id.clone(),
             namespace_id: self.namespace_id.clone(),
             container_id: self.container_id.clone(),
@@ -291,7 +301,7 @@ pub fn local_view<R: Resource>(
     let items = if now.order_by == read_with.order_by {
         list.items.clone()
     } else {
-        let order = R::Order::known(now.order_by.as_deref()?)?;
+        let order = now.order::<R::Order>()?;
         let keys = list.items.iter().map(|r| SortKeys {
             created: r.created_millis(),
             id: r.id(),
@@ -354,12 +364,12 @@ mod tests {
             container_id: Some("c 1".into()),
             ..Default::default()
         };
-        let q = p.to_list_query(p.page(), HostnameOrder::HostnameAsc);
+        let q = p.to_list_query::<HostnameOrder>(p.page());
         assert_eq!(q.order_by, Some(HostnameOrder::HostnameDesc));
         assert_eq!((q.page, q.page_size), (Some(2), Some(PAGE_SIZE)));
         assert_eq!(q.container_id.as_deref(), Some("c 1"));
         // An order this list does not know falls back to the default.
-        let q = p.to_list_query(1, NameOrder::CreatedAtDesc);
+        let q = p.to_list_query::<NameOrder>(1);
         assert_eq!(q.order_by, Some(NameOrder::CreatedAtDesc));
         assert_eq!(
             p.to_query_string(),

@@ -1,5 +1,7 @@
 use crate::api::containers::{Container, Probe, ProbeCheck, ScalingRule};
+use crate::api::domains::Domain;
 use crate::api::namespaces::Namespace;
+use crate::api::triggers::Trigger;
 use crate::api::Duration;
 use crate::components::copy_button::CopyButton;
 use crate::components::delete_button::Cascade;
@@ -9,8 +11,10 @@ use crate::forms::container::{bytes_text, cpu_text};
 use crate::forms::net::url_problem;
 use crate::pages::common::{or_dash, EnvTable, SecretKeys, Tags};
 use crate::pages::domains::DomainTable;
-use crate::pages::shell::{detail_head, detail_page, detail_path, related_label, use_related};
+use crate::pages::framework::{detail_head, detail_page, related_label, use_related};
 use crate::pages::triggers::TriggerTable;
+use crate::routes;
+use crate::state::query::OwnerFilter;
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
@@ -85,7 +89,7 @@ fn ContainerView(c: Container, reload: Callback<()>) -> impl IntoView {
             {move || if redeploy.pending().get() { "Redeploying…" } else { "Redeploy" }}
         </button>
     };
-    let after_delete = session.link(&detail_path::<Namespace>(&c.namespace_id));
+    let after_delete = session.link(&routes::detail::<Namespace>(&c.namespace_id));
     let namespace = use_related::<Namespace>(c.namespace_id.clone());
     let namespace_name = related_label(namespace, c.namespace_id.clone());
     view! {
@@ -104,7 +108,7 @@ fn ContainerView(c: Container, reload: Callback<()>) -> impl IntoView {
             </dd>
             <dt>"ID"</dt><dd class="mono">{c.id.clone()}</dd>
             <dt>"Namespace"</dt>
-            <dd><a href=session.link(&detail_path::<Namespace>(&c.namespace_id))>{namespace_name}</a></dd>
+            <dd><a href=session.link(&routes::detail::<Namespace>(&c.namespace_id))>{namespace_name}</a></dd>
             <dt>"Description"</dt><dd>{or_dash(&c.description)}</dd>
             <dt>"Image"</dt><dd class="mono">{c.image.clone()}</dd>
             <dt>"Port"</dt><dd>{c.port}</dd>
@@ -135,12 +139,12 @@ fn ContainerView(c: Container, reload: Callback<()>) -> impl IntoView {
         <SecretKeys keys=c.secret_environment_variables.keys().cloned().collect()/>
         <div class="page-head">
             <h2>"Custom domains"</h2>
-            <a class="button secondary" href=session.link(&format!("/domains/new?container_id={}", c.id))>"Add custom domain"</a>
+            <a class="button secondary" href=session.link(&routes::create::<Domain>(Some((OwnerFilter::Container, &c.id))))>"Add custom domain"</a>
         </div>
         <DomainTable container_id=c.id.clone()/>
         <div class="page-head">
             <h2>"Triggers"</h2>
-            <a class="button secondary" href=session.link(&format!("/triggers/new?container_id={}", c.id))>"Create trigger"</a>
+            <a class="button secondary" href=session.link(&routes::create::<Trigger>(Some((OwnerFilter::Container, &c.id))))>"Create trigger"</a>
         </div>
         <TriggerTable container_id=c.id.clone()/>
     }

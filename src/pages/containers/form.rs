@@ -5,7 +5,7 @@ use crate::components::kv_editor::{KeyValueEditor, SecretEditor};
 use crate::components::resource_select::{Catalog, ResourcePicker};
 use crate::forms::container::{ContainerForm, ProbeForm, ProbeKind, ScalingKind};
 use crate::lens;
-use crate::pages::shell::{create_page, edit_page, FormState};
+use crate::pages::framework::{create_page, edit_page, FormState};
 use crate::state::query::use_list_params;
 use leptos::prelude::*;
 

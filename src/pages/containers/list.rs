@@ -2,12 +2,13 @@ use crate::api::containers::Container;
 use crate::api::list::NameOrder;
 use crate::api::namespaces::Namespace;
 use crate::api::Resource;
-use crate::components::filter_bar::{FilterBar, NAME_ORDERS};
+use crate::components::filter_bar::filter_bar;
 use crate::components::resource_select::{Catalog, OwnerFilterSelect};
 use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
 use crate::forms::container::{bytes_text, cpu_text};
-use crate::pages::shell::{detail_path, list_head};
+use crate::pages::framework::list_head;
+use crate::routes;
 use crate::state::query::{use_list_params, ListParams, OwnerFilter, TextFilter};
 use crate::state::session::use_session;
 use leptos::prelude::*;
@@ -23,7 +24,7 @@ pub fn ContainerList() -> impl IntoView {
             <div class="filter-row">
                 <OwnerFilterSelect params filter=OwnerFilter::Namespace catalog=namespaces
                     id="filter-namespace" label="Namespace" none_label="All namespaces"/>
-                <FilterBar filters=&[TextFilter::Name, TextFilter::ProjectId] orders=NAME_ORDERS/>
+                {filter_bar::<NameOrder>(&[TextFilter::Name, TextFilter::ProjectId])}
             </div>
             <ContainerTable namespaces/>
         </section>
@@ -66,14 +67,14 @@ pub fn ContainerTable(
             owned_by
             empty=if is_fixed { "No containers in this namespace yet." } else { "No containers in this region." }
             fetch=|client, params, page| {
-                let query = params.to_list_query(page, NameOrder::CreatedAtDesc);
+                let query = params.to_list_query::<NameOrder>(page);
                 async move { client.list_page::<Container>(query).await }
             }
             key=|r: &Container| r.row_key()
             transient=|c| c.status.is_transient()
             row=move |c| view! {
                 <tr>
-                    <td><a href=session.link(&detail_path::<Container>(&c.id))>{c.name}</a></td>
+                    <td><a href=session.link(&routes::detail::<Container>(&c.id))>{c.name}</a></td>
                     {(!is_fixed).then(|| owner_cell(namespaces, c.namespace_id.clone()))}
                     <td><StatusBadge status=c.status/></td>
                     <td class="mono">{c.image}</td>

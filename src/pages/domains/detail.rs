@@ -3,7 +3,8 @@ use crate::api::domains::Domain;
 use crate::components::time::local_time;
 use crate::pages::common::Tags;
 use crate::pages::domains::dns_record::DnsRecord;
-use crate::pages::shell::{detail_head, detail_page, detail_path, related_label, use_related};
+use crate::pages::framework::{detail_head, detail_page, related_label, use_related};
+use crate::routes;
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
@@ -19,14 +20,14 @@ fn DomainView(d: Domain) -> impl IntoView {
     let container = use_related::<Container>(d.container_id.clone());
     let container_name = related_label(container, d.container_id.clone());
     let endpoint = Signal::derive(move || container.get().flatten().map(|c| c.public_endpoint));
-    let after_delete = session.link(&detail_path::<Container>(&d.container_id));
+    let after_delete = session.link(&routes::detail::<Container>(&d.container_id));
     let hostname = d.hostname.clone();
     view! {
         {detail_head(&d, (), after_delete, None)}
         <dl class="facts">
             <dt>"Hostname"</dt><dd class="mono">{d.hostname.clone()}</dd>
             <dt>"Container"</dt>
-            <dd><a href=session.link(&detail_path::<Container>(&d.container_id))>{container_name}</a></dd>
+            <dd><a href=session.link(&routes::detail::<Container>(&d.container_id))>{container_name}</a></dd>
             <dt>"ID"</dt><dd class="mono">{d.id.clone()}</dd>
             <dt>"Status"</dt><dd>{d.status.to_string()}</dd>
             <dt>"Created"</dt><dd>{local_time(&d.created_at)}</dd>

@@ -7,7 +7,7 @@ use crate::components::resource_select::{Catalog, ResourcePicker};
 use crate::forms::domain::{domain_limit_problem, DomainForm};
 use crate::lens;
 use crate::pages::domains::dns_record::DnsRecord;
-use crate::pages::shell::{create_page, edit_page, FormState};
+use crate::pages::framework::{create_page, edit_page, FormState};
 use crate::state::query::use_list_params;
 use crate::state::session::use_session;
 use leptos::prelude::*;

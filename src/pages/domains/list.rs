@@ -2,24 +2,21 @@ use crate::api::containers::Container;
 use crate::api::domains::Domain;
 use crate::api::list::HostnameOrder;
 use crate::api::Resource;
-use crate::components::filter_bar::HOSTNAME_ORDERS;
 use crate::components::resource_select::Catalog;
 use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
 use crate::components::time::local_time;
-use crate::pages::shell::{container_owned_list, detail_path};
+use crate::pages::framework::container_owned_list;
+use crate::routes;
 use crate::state::query::{ListParams, OwnerFilter};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
 #[component]
 pub fn DomainList() -> impl IntoView {
-    container_owned_list::<Domain>(
-        "Custom domains",
-        "Add custom domain",
-        HOSTNAME_ORDERS,
-        |containers| view! { <DomainTable containers/> }.into_any(),
-    )
+    container_owned_list::<Domain>("Custom domains", "Add custom domain", |containers| {
+        view! { <DomainTable containers/> }.into_any()
+    })
 }
 
 /// The custom domains of the list page (filtered and sorted from the URL)
@@ -46,14 +43,14 @@ pub fn DomainTable(
             owned_by
             empty=if is_fixed { "No custom domains for this container." } else { "No custom domains in this region." }
             fetch=|client, params, page| {
-                let query = params.to_list_query(page, HostnameOrder::HostnameAsc);
+                let query = params.to_list_query::<HostnameOrder>(page);
                 async move { client.list_page::<Domain>(query).await }
             }
             key=|r: &Domain| r.row_key()
             transient=|d| d.status.is_transient()
             row=move |d| view! {
                 <tr>
-                    <td><a class="mono" href=session.link(&detail_path::<Domain>(&d.id))>{d.hostname}</a></td>
+                    <td><a class="mono" href=session.link(&routes::detail::<Domain>(&d.id))>{d.hostname}</a></td>
                     {(!is_fixed).then(|| owner_cell(containers, d.container_id.clone()))}
                     <td><StatusBadge status=d.status/></td>
                     <td class="error-text">{d.error_message.unwrap_or_default()}</td>

@@ -1,9 +1,12 @@
+use crate::api::containers::Container;
 use crate::api::namespaces::Namespace;
 use crate::components::delete_button::Cascade;
 use crate::components::time::local_time;
 use crate::pages::common::{or_dash, EnvTable, SecretKeys, Tags};
 use crate::pages::containers::ContainerTable;
-use crate::pages::shell::{detail_head, detail_page};
+use crate::pages::framework::{detail_head, detail_page};
+use crate::routes;
+use crate::state::query::OwnerFilter;
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
@@ -15,7 +18,10 @@ pub fn NamespaceDetail() -> impl IntoView {
 #[component]
 fn NamespaceView(ns: Namespace) -> impl IntoView {
     let session = use_session();
-    let new_container_href = session.link(&format!("/containers/new?namespace_id={}", ns.id));
+    let new_container_href = session.link(&routes::create::<Container>(Some((
+        OwnerFilter::Namespace,
+        &ns.id,
+    ))));
     let region = ns
         .region
         .clone()

@@ -2,7 +2,7 @@ use crate::components::field::TextField;
 use crate::components::kv_editor::{KeyValueEditor, SecretEditor};
 use crate::forms::namespace::NamespaceForm;
 use crate::lens;
-use crate::pages::shell::{create_page, edit_page, FormState};
+use crate::pages::framework::{create_page, edit_page, FormState};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 

@@ -2,12 +2,13 @@ use crate::api::containers::Container;
 use crate::api::list::NameOrder;
 use crate::api::namespaces::Namespace;
 use crate::api::Resource;
-use crate::components::filter_bar::{FilterBar, NAME_ORDERS};
+use crate::components::filter_bar::filter_bar;
 use crate::components::resource_select::Catalog;
 use crate::components::resource_table::ResourceTable;
 use crate::components::status_badge::StatusBadge;
 use crate::components::time::local_time;
-use crate::pages::shell::{detail_path, list_head};
+use crate::pages::framework::list_head;
+use crate::routes;
 use crate::state::query::TextFilter;
 use crate::state::session::use_session;
 use leptos::prelude::*;
@@ -29,12 +30,12 @@ pub fn NamespaceList() -> impl IntoView {
     view! {
         <section class="page">
             {list_head::<Namespace>("Namespaces", "Create namespace", None)}
-            <FilterBar filters=&[TextFilter::Name, TextFilter::ProjectId] orders=NAME_ORDERS/>
+            {filter_bar::<NameOrder>(&[TextFilter::Name, TextFilter::ProjectId])}
             <ResourceTable
                 noun="namespaces"
                 headers=&["Name", "Status", "Containers", "Project", "Created", "Updated"]
                 fetch=|client, params, page| {
-                    let query = params.to_list_query(page, NameOrder::CreatedAtDesc);
+                    let query = params.to_list_query::<NameOrder>(page);
                     async move { client.list_page::<Namespace>(query).await }
                 }
                 key=|r: &Namespace| r.row_key()
@@ -43,7 +44,7 @@ pub fn NamespaceList() -> impl IntoView {
                     let id = ns.id.clone();
                     view! {
                         <tr>
-                            <td><a href=session.link(&detail_path::<Namespace>(&ns.id))>{ns.name}</a></td>
+                            <td><a href=session.link(&routes::detail::<Namespace>(&ns.id))>{ns.name}</a></td>
                             <td><StatusBadge status=ns.status/></td>
                             <td>{move || counts.with(|c| c.get(&id).copied().unwrap_or(0))}</td>
                             <td class="mono">{ns.project_id}</td>

@@ -2,9 +2,10 @@ use crate::api::containers::Container;
 use crate::api::triggers::{Trigger, TriggerSource};
 use crate::components::time::local_time;
 use crate::pages::common::{or_dash, EnvTable, Tags};
-use crate::pages::shell::{detail_head, detail_page, detail_path, related_label, use_related};
+use crate::pages::framework::{detail_head, detail_page, related_label, use_related};
 use crate::pages::triggers::list::destination_text;
 use crate::pages::triggers::CronPreview;
+use crate::routes;
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
@@ -23,7 +24,7 @@ fn TriggerView(t: Trigger) -> impl IntoView {
     let session = use_session();
     let container = use_related::<Container>(t.container_id.clone());
     let container_name = related_label(container, t.container_id.clone());
-    let after_delete = session.link(&detail_path::<Container>(&t.container_id));
+    let after_delete = session.link(&routes::detail::<Container>(&t.container_id));
     let source = match t.source.clone() {
         TriggerSource::Cron(c) => {
             let (schedule, timezone) = (c.schedule.clone(), c.timezone.clone());
@@ -71,7 +72,7 @@ fn TriggerView(t: Trigger) -> impl IntoView {
         {detail_head(&t, (), after_delete, None)}
         <dl class="facts">
             <dt>"Container"</dt>
-            <dd><a href=session.link(&detail_path::<Container>(&t.container_id))>{container_name}</a></dd>
+            <dd><a href=session.link(&routes::detail::<Container>(&t.container_id))>{container_name}</a></dd>
             <dt>"Source"</dt><dd>{t.source.source_type().to_string()}</dd>
             <dt>"Destination"</dt><dd class="mono">{destination_text(&t)}</dd>
             <dt>"Description"</dt><dd>{or_dash(&t.description)}</dd>

@@ -7,7 +7,7 @@ use crate::components::resource_select::{Catalog, ResourcePicker};
 use crate::components::time::user_time_zone;
 use crate::forms::trigger::{SourceKind, TriggerForm};
 use crate::lens;
-use crate::pages::shell::{create_page, edit_page, FormState};
+use crate::pages::framework::{create_page, edit_page, FormState};
 use crate::pages::triggers::cron_fields::{CronPreview, TimeZoneField};
 use crate::state::query::use_list_params;
 use crate::state::session::use_session;

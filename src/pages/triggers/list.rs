@@ -2,18 +2,18 @@ use crate::api::containers::Container;
 use crate::api::list::NameOrder;
 use crate::api::triggers::{Trigger, TriggerSource};
 use crate::api::Resource;
-use crate::components::filter_bar::NAME_ORDERS;
 use crate::components::resource_select::Catalog;
 use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
-use crate::pages::shell::{container_owned_list, detail_path};
+use crate::pages::framework::container_owned_list;
+use crate::routes;
 use crate::state::query::{ListParams, OwnerFilter};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
 #[component]
 pub fn TriggerList() -> impl IntoView {
-    container_owned_list::<Trigger>("Triggers", "Create trigger", NAME_ORDERS, |containers| {
+    container_owned_list::<Trigger>("Triggers", "Create trigger", |containers| {
         view! { <TriggerTable containers/> }.into_any()
     })
 }
@@ -76,7 +76,7 @@ pub fn TriggerTable(
             owned_by
             empty=if is_fixed { "No triggers for this container." } else { "No triggers in this region." }
             fetch=|client, params, page| {
-                let query = params.to_list_query(page, NameOrder::CreatedAtDesc);
+                let query = params.to_list_query::<NameOrder>(page);
                 async move { client.list_page::<Trigger>(query).await }
             }
             key=|r: &Trigger| r.row_key()
@@ -85,7 +85,7 @@ pub fn TriggerTable(
                 let (summary, destination) = (source_summary(&t.source), destination_text(&t));
                 view! {
                     <tr>
-                        <td><a href=session.link(&detail_path::<Trigger>(&t.id))>{t.name}</a></td>
+                        <td><a href=session.link(&routes::detail::<Trigger>(&t.id))>{t.name}</a></td>
                         {(!is_fixed).then(|| owner_cell(containers, t.container_id.clone()))}
                         <td>{t.source.source_type().to_string()}</td>
                         <td class="mono">{summary}</td>

@@ -1,0 +1,111 @@
+//! A resource's detail page: read live while transient and through failed
+//! reads, a page body for a resource read once, and the page's head.
+
+use crate::api::{ApiError, Resource};
+use crate::components::delete_button::{Cascade, DeleteButton};
+use crate::components::error_banner::ErrorBanner;
+use crate::components::stale_notice::stale_notice;
+use crate::components::status_badge::StatusBadge;
+use crate::pages::common::GoneNotice;
+use crate::poll::use_live;
+use crate::routes::{self, use_route_id};
+use crate::state::session::use_session;
+use leptos::prelude::*;
+
+/// The resource the route names, read once: an edit page's, so that nothing
+/// overwrites the user's edits.
+pub(super) fn use_routed_resource<R: Resource>() -> LocalResource<Result<R, ApiError>> {
+    let session = use_session();
+    let id = use_route_id();
+    LocalResource::new(move || {
+        let (client, id) = (session.client(), id.get());
+        async move { client.read::<R>(&id).await }
+    })
+}
+
+/// A page body for one resource read once: `render` it once loaded; a 404
+/// says it is gone (deleted meanwhile, or another region); other errors in
+/// words, with a Retry button.
+pub fn loaded<R: Resource + Send + Sync>(
+    data: LocalResource<Result<R, ApiError>>,
+    render: impl Fn(R) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let retry = Callback::new(move |_| data.refetch());
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || data.get().map(|result| match result {
+                Ok(value) => render(value),
+                Err(e) if e.is_not_found() => view! { <GoneNotice kind=R::NOUN list=R::PATH/> }.into_any(),
+                Err(error) => view! { <ErrorBanner error retry/> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+/// A detail page: the resource of the route, live while it is transient and
+/// through failed reads (the last good read stays, marked as such). `render`
+/// also gets a way to read it again at once (after an action that changed
+/// it, such as a redeploy). The view is rebuilt only when a read brings
+/// something new, so an open dialog or a scrolled table stays as it is.
+pub fn detail_page<R: Resource + Send + Sync>(
+    render: impl Fn(R, Callback<()>) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let session = use_session();
+    let id = use_route_id();
+    let live = use_live(
+        move || {
+            let (client, id) = (session.client(), id.get());
+            Some(async move { client.read::<R>(&id).await })
+        },
+        |r: &R| r.status().is_transient(),
+    );
+    let reload = Callback::new(move |_| live.refresh());
+    let current = Memo::new(move |_| live.good.with(|g| g.as_ref().map(|(v, _)| v.clone())));
+    let gone = Memo::new(move |_| {
+        live.failure
+            .with(|f| f.as_ref().is_some_and(ApiError::is_not_found))
+    });
+    let body = move || {
+        if gone.get() {
+            return view! { <GoneNotice kind=R::NOUN list={routes::list::<R>()}/> }.into_any();
+        }
+        match current.get() {
+            Some(item) => render(item, reload),
+            None => match live.failure.get() {
+                Some(error) => view! { <ErrorBanner error retry=reload/> }.into_any(),
+                None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+            },
+        }
+    };
+    let stale = stale_notice(live.failure, live.read_at(), reload);
+    view! { <section class="page">{stale}{body}</section> }
+}
+
+/// The head of a detail page: name and status, Edit, any `extra` actions,
+/// Delete (going to `after_delete` once accepted), and the error message of
+/// a resource in `error`.
+pub fn detail_head<R: Resource + Send + Sync>(
+    item: &R,
+    extra: impl IntoView,
+    after_delete: String,
+    cascade: Option<Cascade>,
+) -> impl IntoView {
+    let session = use_session();
+    let error = item
+        .error_message()
+        .filter(|m| !m.is_empty())
+        .map(str::to_string);
+    view! {
+        <div class="page-head">
+            <h1>{item.label().to_string()} " " <StatusBadge status=item.status().clone() live=true/></h1>
+            <div class="actions">
+                <a class="button secondary" href=session.link(&routes::edit::<R>(item.id()))>"Edit"</a>
+                {extra}
+                <DeleteButton item=item.clone() after=after_delete cascade/>
+            </div>
+        </div>
+        {error.map(|m| view! {
+            <div class="banner banner-error" role="alert"><p><strong>"Error: "</strong>{m}</p></div>
+        })}
+    }
+}

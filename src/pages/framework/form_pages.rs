@@ -1,0 +1,119 @@
+//! The create and edit pages around a resource's form.
+
+use super::conflict::ChangedMeanwhile;
+use super::detail_page::{loaded, use_routed_resource};
+use super::form_frame::{form_frame, FormFields};
+use super::form_state::FormState;
+use super::use_submit::{use_submit, Submission};
+use crate::api::{ApiError, Resource};
+use crate::forms::rebase::{changed_since, field_label};
+use crate::forms::ResourceForm;
+use crate::routes;
+use crate::state::session::use_session;
+use leptos::prelude::*;
+
+/// The create page of `F::Item`: `initial` values (the API's defaults, and
+/// whatever the link that led here chose); on success, the new resource's page.
+pub fn create_page<F: ResourceForm>(
+    title: &'static str,
+    initial: F,
+    submit_label: &'static str,
+    fields: FormFields<F>,
+) -> impl IntoView {
+    let session = use_session();
+    let state = FormState::new(initial);
+    let Submission {
+        submit, pending, ..
+    } = use_submit(
+        state,
+        |f: &F| f.validate(true),
+        |client, f: &F| {
+            let body = f.to_create();
+            Some(async move { client.create::<F::Item>(&body).await })
+        },
+        move |item: &F::Item| session.link(&routes::detail::<F::Item>(item.id())),
+    );
+    let cancel = session.link(routes::list::<F::Item>());
+    view! {
+        <section class="page narrow">
+            <h1>{title}</h1>
+            {form_frame(state, submit, pending, submit_label, cancel, fields(state, true))}
+        </section>
+    }
+}
+
+/// The edit page of the resource the route names: loaded once, saved as a
+/// minimal PATCH; it says when nothing changed, and when the resource is
+/// transient (the API may then refuse the change).
+pub fn edit_page<F: ResourceForm>(
+    submit_label: &'static str,
+    fields: FormFields<F>,
+) -> impl IntoView {
+    let data = use_routed_resource::<F::Item>();
+    view! {
+        <section class="page narrow">
+            {loaded(data, move |item| edit_form::<F>(item, submit_label, fields))}
+        </section>
+    }
+}
+
+fn edit_form<F: ResourceForm>(
+    item: F::Item,
+    submit_label: &'static str,
+    fields: FormFields<F>,
+) -> AnyView {
+    let session = use_session();
+    let state = FormState::new(F::from_item(&item));
+    let original = StoredValue::new(item.clone());
+    // The resource as it is now, when it changed since the form was loaded.
+    let changed_meanwhile = RwSignal::new(None::<F::Item>);
+    let Submission {
+        submit,
+        pending,
+        nothing_to_save,
+    } = use_submit(
+        state,
+        |f: &F| f.validate(false),
+        move |client, f: &F| {
+            let (id, body, loaded) =
+                original.with_value(|o| (o.id().to_string(), f.to_update(o), o.clone()));
+            body.map(|body| async move {
+                // Read it again just before saving: a PATCH computed from an
+                // older copy could undo or lose what someone else changed.
+                let fresh = client.read::<F::Item>(&id).await?;
+                let others = changed_since(&loaded, &fresh);
+                if !others.is_empty() {
+                    changed_meanwhile.set(Some(fresh));
+                    return Err(ApiError::changed_meanwhile(
+                        <F::Item as Resource>::NOUN,
+                        others.iter().map(|f| field_label(f)).collect(),
+                    ));
+                }
+                client.update::<F::Item>(&id, &body).await
+            })
+        },
+        move |item: &F::Item| session.link(&routes::detail::<F::Item>(item.id())),
+    );
+    let noun = <F::Item as Resource>::NOUN;
+    let status = item.status().clone();
+    let cancel = session.link(&routes::detail::<F::Item>(item.id()));
+    let choice = move || {
+        changed_meanwhile
+            .get()
+            .map(|fresh| view! { <ChangedMeanwhile state original fresh changed_meanwhile/> })
+    };
+    view! {
+        <h1>{format!("Edit {noun} {}", item.label())}</h1>
+        {status.is_transient().then(|| view! {
+            <div class="banner banner-info" role="status">
+                <p>{format!("This {noun} is {status} right now: saving may be refused until it settles.")}</p>
+            </div>
+        })}
+        {move || nothing_to_save.get().then(|| view! {
+            <p class="banner banner-info" role="status">"Nothing changed: there is nothing to save."</p>
+        })}
+        {choice}
+        {form_frame(state, submit, pending, submit_label, cancel, fields(state, false))}
+    }
+    .into_any()
+}
