@@ -6,10 +6,12 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod format;
 pub mod forms;
 pub mod pages;
 pub mod poll;
 pub mod routes;
 pub mod state;
+pub mod time;
 
 pub use app::App;

@@ -151,35 +151,6 @@ pub struct List<R> {
     pub total_count: u64,
 }
 
-impl<R: Resource> List<R> {
-    /// Page `page` (of `page_size`) of the items whose label contains `name`,
-    /// ignoring case.
-    pub fn named(self, name: &str, page: u32, page_size: u32) -> List<R> {
-        let needle = name_needle(name);
-        let matching: Vec<R> = self
-            .items
-            .into_iter()
-            .filter(|r| r.label().to_lowercase().contains(&needle))
-            .collect();
-        let total_count = matching.len() as u64;
-        let skip = (page.max(1) as usize - 1).saturating_mul(page_size as usize);
-        List {
-            items: matching
-                .into_iter()
-                .skip(skip)
-                .take(page_size as usize)
-                .collect(),
-            total_count,
-        }
-    }
-}
-
-/// What a "Name contains" filter looks for: the text, trimmed, in lower case
-/// (names are compared in lower case).
-pub fn name_needle(name: &str) -> String {
-    name.trim().to_lowercase()
-}
-
 impl<'de, R: Resource> Deserialize<'de> for List<R> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct ListVisitor<R>(PhantomData<R>);
@@ -356,29 +327,6 @@ mod tests {
             ],
             ["namespace", "container", "custom domain", "trigger"]
         );
-    }
-
-    #[test]
-    fn a_name_filter_is_applied_here_and_paged() {
-        let list: List<Namespace> = serde_json::from_value(json!({"namespaces": [
-            {"id": "1", "name": "web-prod", "project_id": "p"},
-            {"id": "2", "name": "jobs", "project_id": "p"},
-            {"id": "3", "name": "Web-staging", "project_id": "p"},
-            {"id": "4", "name": "web-dev", "project_id": "p"}
-        ], "total_count": 4}))
-        .unwrap();
-        let page = list.clone().named("WEB", 1, 2);
-        assert_eq!(page.total_count, 3, "every match counts");
-        assert_eq!(
-            page.items
-                .iter()
-                .map(|n| n.name.as_str())
-                .collect::<Vec<_>>(),
-            ["web-prod", "Web-staging"]
-        );
-        let page = list.named("web", 2, 2);
-        assert_eq!(page.items.len(), 1);
-        assert_eq!(page.items[0].name, "web-dev");
     }
 
     #[test]

@@ -11,5 +11,4 @@ pub mod resource_select;
 pub mod resource_table;
 pub mod stale_notice;
 pub mod status_badge;
-pub mod time;
 pub mod unsaved;

@@ -5,7 +5,8 @@
 //! Written here rather than taken from a crate: `croner` pulls in chrono
 //! (and a time zone database would cost hundreds of KB of wasm), and
 //! `saffron` accepts a wider syntax than the API does. Time zones come from
-//! the browser (`Intl`) through the [`Zone`] trait, so this stays pure.
+//! the browser (`Intl`) through the [`Zone`] trait (`crate::time`), so
+//! this stays pure.
 //!
 //! Syntax: `minute hour day-of-month month day-of-week`; each field is a
 //! list (`,`) of `*`, a value or a range `a-b`, each optionally stepped
@@ -14,10 +15,7 @@
 //! cron, when both day fields are restricted (neither starts with `*`) a day
 //! matches if either does.
 
-use crate::api::wire::days_from_civil;
-
-const MINUTE_MS: i64 = 60_000;
-const DAY_MS: i64 = 86_400_000;
+use crate::time::{civil_from_days, instant_of, WallTime, Zone, DAY_MS, MINUTE_MS};
 
 /// One field's accepted values, as a bit set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -227,87 +225,6 @@ pub fn parse(text: &str) -> Result<Schedule, String> {
             .try_into()
             .expect("five fields"),
     })
-}
-
-/// A civil date and time, as the clock of a time zone shows it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct WallTime {
-    pub year: i64,
-    pub month: u32,
-    pub day: u32,
-    pub hour: u32,
-    pub minute: u32,
-}
-
-/// Year, month, day of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-impl WallTime {
-    /// The wall time of a count of milliseconds "as if UTC".
-    pub fn from_naive_ms(ms: i64) -> Self {
-        let days = ms.div_euclid(DAY_MS);
-        let rest = ms.rem_euclid(DAY_MS) / MINUTE_MS;
-        let (year, month, day) = civil_from_days(days);
-        WallTime {
-            year,
-            month,
-            day,
-            hour: (rest / 60) as u32,
-            minute: (rest % 60) as u32,
-        }
-    }
-
-    pub fn to_naive_ms(self) -> i64 {
-        days_from_civil(self.year, i64::from(self.month), i64::from(self.day)) * DAY_MS
-            + i64::from(self.hour * 60 + self.minute) * MINUTE_MS
-    }
-
-    /// 0 is Sunday.
-    pub fn weekday(self) -> u32 {
-        (days_from_civil(self.year, i64::from(self.month), i64::from(self.day)) + 4).rem_euclid(7)
-            as u32
-    }
-}
-
-/// A time zone: its offset from UTC at an instant (the browser answers this
-/// through `Intl`; tests use fixed rules).
-pub trait Zone {
-    /// Minutes to add to UTC to read the zone's clock at `utc_ms`.
-    fn offset_minutes(&self, utc_ms: i64) -> i64;
-}
-
-/// UTC itself.
-pub struct Utc;
-
-impl Zone for Utc {
-    fn offset_minutes(&self, _: i64) -> i64 {
-        0
-    }
-}
-
-/// The instant a wall time names in `zone`: the first one when the clock
-/// shows it twice (autumn), none when the clock skips it (spring).
-pub fn instant_of(local_ms: i64, zone: &impl Zone) -> Option<i64> {
-    // The offsets a day either side cover both sides of a change.
-    let mut candidates = [
-        local_ms - zone.offset_minutes(local_ms - DAY_MS) * MINUTE_MS,
-        local_ms - zone.offset_minutes(local_ms + DAY_MS) * MINUTE_MS,
-    ];
-    candidates.sort_unstable();
-    candidates
-        .into_iter()
-        .find(|utc| utc + zone.offset_minutes(*utc) * MINUTE_MS == local_ms)
 }
 
 /// How far ahead the next runs are looked for: enough for 29 February.
@@ -530,6 +447,7 @@ fn join_words(parts: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::{days_from_civil, Utc};
 
     /// Europe/Paris by its rules since 1996: UTC+1, and UTC+2 from the last
     /// Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC.
@@ -768,6 +686,7 @@ mod tests {
 mod properties {
     use super::tests::Paris;
     use super::*;
+    use crate::time::Utc;
     use proptest::prelude::*;
 
     /// One field item of a random shape within `min..=max`.

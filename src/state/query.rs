@@ -3,10 +3,9 @@
 //! writes them through [`ListParams`], never through string keys.
 
 use crate::api::client::percent_encode;
-use crate::api::list::{ListOrder, SortField};
-use crate::api::resource::name_needle;
+use crate::api::list::ListOrder;
 use crate::api::ListQuery;
-use crate::api::{List, Resource};
+use crate::state::list_view::name_needle;
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query};
@@ -138,7 +137,7 @@ impl ListParams {
     /// another: the same owner, project and page size, both on the first
     /// page, and `now`'s name (if any) narrows `self`'s. Only the order and
     /// the name may differ.
-    fn narrows_to(&self, now: &ListParams) -> bool {
+    pub(crate) fn narrows_to(&self, now: &ListParams) -> bool {
         let name_narrows = match (&self.name, &now.name) {
             (None, _) => true,
             (Some(_), None) => false,
@@ -161,6 +160,12 @@ impl ListParams {
     /// The order shown and asked for: the URL's, else the list's default.
     pub fn order_or_default<O: ListOrder>(&self) -> O {
         self.order().unwrap_or_else(O::default_order)
+    }
+
+    /// Whether both name the same order, as written (an order neither list
+    /// knows is not the default one).
+    pub(crate) fn same_order(&self, other: &ListParams) -> bool {
+        self.order_by == other.order_by
     }
 
     pub fn set_order<O: ListOrder>(&mut self, order: O) {
@@ -257,71 +262,6 @@ pub fn use_list_params() -> ListParamsHandle {
     }
 }
 
-/// What a sort compares of an item.
-struct SortKeys<'a> {
-    created: Option<i64>,
-    id: &'a str,
-    label: &'a str,
-}
-
-/// The positions of `keys` in the order asked for: stable, and compared as
-/// the API does (created time then ID, or label bytes). Not generic, so one
-/// copy sorts every resource.
-fn sorted_positions(keys: Vec<SortKeys>, (field, descending): (SortField, bool)) -> Vec<usize> {
-    let mut positions: Vec<usize> = (0..keys.len()).collect();
-    positions.sort_by(|&a, &b| {
-        let (a, b) = (&keys[a], &keys[b]);
-        let order = match field {
-            SortField::CreatedAt => (a.created, a.id).cmp(&(b.created, b.id)),
-            SortField::Label => a.label.cmp(b.label),
-        };
-        if descending {
-            order.reverse()
-        } else {
-            order
-        }
-    });
-    positions
-}
-
-/// What a list shows for `now` while the read `now` started is under way,
-/// from the one made for `read_with`: when that read holds every item its
-/// filters select, a new order or a narrower name is applied at once, here,
-/// so a sort or a filter needs no round trip (the read then confirms it).
-/// `None`: the read cannot show `now`, keep it as it is until the new one.
-pub fn local_view<R: Resource>(
-    read_with: &ListParams,
-    now: &ListParams,
-    list: &List<R>,
-) -> Option<List<R>> {
-    let complete = list.total_count == list.items.len() as u64;
-    if read_with == now || !complete || !read_with.narrows_to(now) {
-        return None;
-    }
-    let items = if now.order_by == read_with.order_by {
-        list.items.clone()
-    } else {
-        let order = now.order::<R::Order>()?;
-        let keys = list.items.iter().map(|r| SortKeys {
-            created: r.created_millis(),
-            id: r.id(),
-            label: r.label(),
-        });
-        sorted_positions(keys.collect(), order.sort_key())
-            .into_iter()
-            .map(|i| list.items[i].clone())
-            .collect()
-    };
-    let list = List {
-        items,
-        total_count: list.total_count,
-    };
-    Some(match &now.name {
-        Some(name) => list.named(name, 1, now.page_size()),
-        None => list,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,86 +316,5 @@ mod tests {
             "container_id=c%201&order_by=hostname_desc&page=2"
         );
         assert_eq!(ListParams::default().to_query_string(), "");
-    }
-
-    fn namespaces(names: &[(&str, &str)]) -> List<crate::api::namespaces::Namespace> {
-        let items: Vec<_> = names
-            .iter()
-            .enumerate()
-            .map(|(i, (name, created))| {
-                serde_json::json!({"id": format!("n{i}"), "name": name, "project_id": "p",
-                    "status": "ready", "created_at": created})
-            })
-            .collect();
-        serde_json::from_value(serde_json::json!({"namespaces": items, "total_count": names.len()}))
-            .unwrap()
-    }
-
-    fn names(list: &List<crate::api::namespaces::Namespace>) -> Vec<&str> {
-        list.items.iter().map(|n| n.name.as_str()).collect()
-    }
-
-    #[test]
-    fn a_complete_read_is_sorted_and_filtered_here_without_waiting() {
-        let read = namespaces(&[
-            ("web", "2024-01-03T00:00:00Z"),
-            ("api", "2024-01-01T00:00:00Z"),
-            ("Batch", "2024-01-02T00:00:00Z"),
-        ]);
-        let read_with = ListParams::default();
-        let by = |order: &str| ListParams {
-            order_by: Some(order.into()),
-            ..ListParams::default()
-        };
-        let view = local_view(&read_with, &by("name_asc"), &read).unwrap();
-        assert_eq!(names(&view), ["Batch", "api", "web"]);
-        let view = local_view(&read_with, &by("name_desc"), &read).unwrap();
-        assert_eq!(names(&view), ["web", "api", "Batch"]);
-        let view = local_view(&read_with, &by("created_at_asc"), &read).unwrap();
-        assert_eq!(names(&view), ["api", "Batch", "web"]);
-        // A name narrows what was read (any case), in the order asked for.
-        let now = ListParams {
-            name: Some("AT".into()),
-            ..by("created_at_desc")
-        };
-        let view = local_view(&read_with, &now, &read).unwrap();
-        assert_eq!((names(&view), view.total_count), (vec!["Batch"], 1));
-        // Nothing to do when the read is for these very params.
-        assert!(local_view(&read_with, &read_with, &read).is_none());
-    }
-
-    #[test]
-    fn a_read_that_cannot_show_the_new_params_waits_for_their_own() {
-        let mut partial = namespaces(&[("web", "2024-01-03T00:00:00Z")]);
-        partial.total_count = 40;
-        let sorted = ListParams {
-            order_by: Some("name_asc".into()),
-            ..ListParams::default()
-        };
-        // Only part of the list: the other items may come first.
-        assert!(local_view(&ListParams::default(), &sorted, &partial).is_none());
-        let read = namespaces(&[("web", "2024-01-03T00:00:00Z")]);
-        let other = |change: fn(&mut ListParams)| {
-            let mut now = ListParams::default();
-            change(&mut now);
-            local_view(&ListParams::default(), &now, &read).is_none()
-        };
-        assert!(other(|p| p.project_id = Some("q".into())));
-        assert!(other(|p| p.namespace_id = Some("n".into())));
-        assert!(other(|p| p.page = Some(2)));
-        assert!(other(|p| p.page_size = Some(50)));
-        // An order this list does not know: the API's answer decides.
-        assert!(other(|p| p.order_by = Some("hostname_asc".into())));
-        // A wider name than was read: items it left out may match.
-        let named = ListParams {
-            name: Some("we".into()),
-            ..ListParams::default()
-        };
-        let wider = ListParams {
-            name: Some("w".into()),
-            ..ListParams::default()
-        };
-        assert!(local_view(&named, &wider, &read).is_none());
-        assert!(local_view(&named, &ListParams::default(), &read).is_none());
     }
 }

@@ -108,8 +108,9 @@ async fn the_cron_reading_follows_the_schedule_as_it_is_typed() {
 
 #[wasm_bindgen_test]
 fn browser_time_zones_follow_summer_time() {
-    use console::components::time::{time_zones, BrowserZone};
-    use console::forms::cron::{parse, Zone};
+    use console::forms::cron::parse;
+    use console::time::Zone;
+    use console::time::{time_zones, BrowserZone};
     let paris = BrowserZone::new("Europe/Paris").expect("the browser knows Paris");
     let at = |iso: &str| js_sys::Date::parse(iso) as i64;
     assert_eq!(paris.offset_minutes(at("2026-01-15T12:00:00Z")), 60);

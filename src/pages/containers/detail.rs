@@ -6,8 +6,7 @@ use crate::api::Duration;
 use crate::components::copy_button::CopyButton;
 use crate::components::delete_button::Cascade;
 use crate::components::error_banner::ErrorBanner;
-use crate::components::time::local_time;
-use crate::forms::container::{bytes_text, cpu_text};
+use crate::format::{bytes_text, cpu_text};
 use crate::forms::net::url_problem;
 use crate::pages::common::{or_dash, EnvTable, SecretKeys, Tags};
 use crate::pages::domains::DomainTable;
@@ -16,6 +15,7 @@ use crate::pages::triggers::TriggerTable;
 use crate::routes;
 use crate::state::query::OwnerFilter;
 use crate::state::session::use_session;
+use crate::time::local_time;
 use leptos::prelude::*;
 
 #[component]

@@ -6,7 +6,7 @@ use crate::components::filter_bar::filter_bar;
 use crate::components::resource_select::{Catalog, OwnerFilterSelect};
 use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
-use crate::forms::container::{bytes_text, cpu_text};
+use crate::format::{bytes_text, cpu_text};
 use crate::pages::framework::list_head;
 use crate::routes;
 use crate::state::query::{use_list_params, ListParams, OwnerFilter, TextFilter};

@@ -1,11 +1,11 @@
 use crate::api::containers::Container;
 use crate::api::domains::Domain;
-use crate::components::time::local_time;
 use crate::pages::common::Tags;
 use crate::pages::domains::dns_record::DnsRecord;
 use crate::pages::framework::{detail_head, detail_page, related_label, use_related};
 use crate::routes;
 use crate::state::session::use_session;
+use crate::time::local_time;
 use leptos::prelude::*;
 
 #[component]

@@ -5,11 +5,11 @@ use crate::api::Resource;
 use crate::components::resource_select::Catalog;
 use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
-use crate::components::time::local_time;
 use crate::pages::framework::container_owned_list;
 use crate::routes;
 use crate::state::query::{ListParams, OwnerFilter};
 use crate::state::session::use_session;
+use crate::time::local_time;
 use leptos::prelude::*;
 
 #[component]

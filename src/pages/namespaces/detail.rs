@@ -1,13 +1,13 @@
 use crate::api::containers::Container;
 use crate::api::namespaces::Namespace;
 use crate::components::delete_button::Cascade;
-use crate::components::time::local_time;
 use crate::pages::common::{or_dash, EnvTable, SecretKeys, Tags};
 use crate::pages::containers::ContainerTable;
 use crate::pages::framework::{detail_head, detail_page};
 use crate::routes;
 use crate::state::query::OwnerFilter;
 use crate::state::session::use_session;
+use crate::time::local_time;
 use leptos::prelude::*;
 
 #[component]

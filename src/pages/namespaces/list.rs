@@ -6,11 +6,11 @@ use crate::components::filter_bar::filter_bar;
 use crate::components::resource_select::Catalog;
 use crate::components::resource_table::ResourceTable;
 use crate::components::status_badge::StatusBadge;
-use crate::components::time::local_time;
 use crate::pages::framework::list_head;
 use crate::routes;
 use crate::state::query::TextFilter;
 use crate::state::session::use_session;
+use crate::time::local_time;
 use leptos::prelude::*;
 use std::collections::HashMap;
 

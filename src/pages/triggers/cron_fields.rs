@@ -2,9 +2,9 @@
 //! runs, live as the user types, and the time zone picker.
 
 use crate::components::field::{error_for, Lens};
-use crate::components::time::{time_zones, user_time_zone, BrowserZone};
 use crate::forms::cron;
 use crate::forms::FieldErrors;
+use crate::time::{time_zones, user_time_zone, BrowserZone};
 use leptos::prelude::*;
 
 /// How many next runs the preview lists.

@@ -1,12 +1,12 @@
 use crate::api::containers::Container;
 use crate::api::triggers::{Trigger, TriggerSource};
-use crate::components::time::local_time;
+use crate::format::destination_text;
 use crate::pages::common::{or_dash, EnvTable, Tags};
 use crate::pages::framework::{detail_head, detail_page, related_label, use_related};
-use crate::pages::triggers::list::destination_text;
 use crate::pages::triggers::CronPreview;
 use crate::routes;
 use crate::state::session::use_session;
+use crate::time::local_time;
 use leptos::prelude::*;
 
 #[component]

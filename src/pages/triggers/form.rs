@@ -4,13 +4,13 @@ use crate::api::triggers::HttpMethod;
 use crate::components::field::{Choice, SecretField, SelectField, TextField};
 use crate::components::kv_editor::KeyValueEditor;
 use crate::components::resource_select::{Catalog, ResourcePicker};
-use crate::components::time::user_time_zone;
 use crate::forms::trigger::{SourceKind, TriggerForm};
 use crate::lens;
 use crate::pages::framework::{create_page, edit_page, FormState};
 use crate::pages::triggers::cron_fields::{CronPreview, TimeZoneField};
 use crate::state::query::use_list_params;
 use crate::state::session::use_session;
+use crate::time::user_time_zone;
 use leptos::prelude::*;
 
 #[component]

@@ -5,6 +5,7 @@ use crate::api::Resource;
 use crate::components::resource_select::Catalog;
 use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
+use crate::format::destination_text;
 use crate::pages::framework::container_owned_list;
 use crate::routes;
 use crate::state::query::{ListParams, OwnerFilter};
@@ -26,15 +27,6 @@ pub fn source_summary(source: &TriggerSource) -> String {
         TriggerSource::Nats(c) => c.subject.clone(),
         TriggerSource::Unknown(_) => "—".into(),
     }
-}
-
-/// `POST /path`.
-pub fn destination_text(t: &Trigger) -> String {
-    format!(
-        "{} {}",
-        t.destination_config.http_method.as_str().to_uppercase(),
-        t.destination_config.http_path
-    )
 }
 
 /// The triggers of the list page (filtered and sorted from the URL) or of

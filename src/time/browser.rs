@@ -1,8 +1,8 @@
 //! Times and time zones from the browser (`Intl`), not from a time zone
 //! crate: the browser already carries the IANA database, the wasm need not.
 
+use super::civil::{WallTime, Zone};
 use crate::api::Timestamp;
-use crate::forms::cron::Zone;
 use js_sys::{Array, Date, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -114,7 +114,7 @@ impl Zone for BrowserZone {
         let parts = self
             .clock
             .format_to_parts(&Date::new(&JsValue::from_f64(utc_minute as f64)));
-        let mut wall = crate::forms::cron::WallTime {
+        let mut wall = WallTime {
             year: 1970,
             month: 1,
             day: 1,
