@@ -221,11 +221,6 @@ impl<T: Send + Sync + 'static> Live<T> {
         let good = self.good;
         Signal::derive(move || good.with(|g| g.as_ref().map(|(_, at)| *at)))
     }
-
-    /// Whether the first read is still under way.
-    pub fn loading(&self) -> bool {
-        self.resource.with(Option::is_none)
-    }
 }
 
 /// Reads with `fetch` (which may read signals: a change of them starts a

@@ -315,6 +315,7 @@ resource!(Container {
     path: "/containers",
     list_key: "containers",
     noun: "container",
+    plural: "containers",
     create: CreateContainerRequest,
     update: UpdateContainerRequest,
     order: NameOrder,

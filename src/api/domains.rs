@@ -42,6 +42,7 @@ resource!(Domain {
     path: "/domains",
     list_key: "domains",
     noun: "custom domain",
+    plural: "custom domains",
     create: CreateDomainRequest,
     update: UpdateDomainRequest,
     order: HostnameOrder,

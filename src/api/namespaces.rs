@@ -74,6 +74,7 @@ resource!(Namespace {
     path: "/namespaces",
     list_key: "namespaces",
     noun: "namespace",
+    plural: "namespaces",
     create: CreateNamespaceRequest,
     update: UpdateNamespaceRequest,
     order: NameOrder,

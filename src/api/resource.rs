@@ -22,6 +22,8 @@ pub trait Resource: DeserializeOwned + Serialize + Clone + PartialEq + 'static {
     const LIST_KEY: &'static str;
     /// What people call one: `namespace`, `custom domain`.
     const NOUN: &'static str;
+    /// And more than one: `namespaces`, `custom domains`.
+    const PLURAL: &'static str;
     /// The CreateX body.
     type Create: Serialize;
     /// The UpdateX body (a minimal PATCH).
@@ -52,6 +54,7 @@ macro_rules! resource {
         path: $path:literal,
         list_key: $key:literal,
         noun: $noun:literal,
+        plural: $plural:literal,
         create: $create:ty,
         update: $update:ty,
         order: $order:ty,
@@ -62,6 +65,7 @@ macro_rules! resource {
             const PATH: &'static str = $path;
             const LIST_KEY: &'static str = $key;
             const NOUN: &'static str = $noun;
+            const PLURAL: &'static str = $plural;
             type Create = $create;
             type Update = $update;
             type Order = $order;

@@ -347,6 +347,7 @@ resource!(Trigger {
     path: "/triggers",
     list_key: "triggers",
     noun: "trigger",
+    plural: "triggers",
     create: CreateTriggerRequest,
     update: UpdateTriggerRequest,
     order: NameOrder,

@@ -2,68 +2,26 @@
 //! what goes with the resource, the call, and navigation once the API has
 //! accepted the delete.
 
-use crate::api::containers::Container;
-use crate::api::domains::Domain;
-use crate::api::triggers::Trigger;
-use crate::api::{ApiError, Client, ListQuery, Resource};
+use crate::api::{ApiError, Client, Resource};
 use crate::components::error_banner::ErrorBanner;
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use std::future::Future;
+use std::pin::Pin;
 
-/// What a delete takes with it (the API cascades): a namespace its
-/// containers and their domains and triggers, a container its domains and
-/// triggers. A delete that cascades wants the name typed.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Cascade {
-    Namespace(String),
-    Container(String),
-}
+/// What a delete takes with it (the API cascades), said in the dialog, one
+/// line per kind of thing, counted when the dialog opens. A delete that
+/// cascades wants the name typed.
+/// Lines that say what goes with a delete, once counted.
+pub type Consequences = Pin<Box<dyn Future<Output = Vec<String>>>>;
 
-impl Cascade {
-    /// One line per kind of thing that goes with it, counted.
-    async fn consequences(self, client: Client) -> Vec<String> {
-        fn counted(n: Result<u64, ApiError>, what: &str) -> String {
-            match n {
-                Ok(n) => format!("{n} {what}(s)"),
-                Err(_) => format!("its {what}s (count unavailable)"),
-            }
-        }
-        match self {
-            Cascade::Namespace(id) => {
-                let ns = || Some(id.clone());
-                let containers = client.count::<Container>(owned_by(ns(), None)).await;
-                let domains = client.count::<Domain>(owned_by(ns(), None)).await;
-                let triggers = client.count::<Trigger>(owned_by(ns(), None)).await;
-                vec![
-                    format!(
-                        "All of its containers: {}.",
-                        counted(containers, "container")
-                    ),
-                    format!("Their custom domains: {}.", counted(domains, "domain")),
-                    format!("Their triggers: {}.", counted(triggers, "trigger")),
-                ]
-            }
-            Cascade::Container(id) => {
-                let c = || Some(id.clone());
-                let domains = client.count::<Domain>(owned_by(None, c())).await;
-                let triggers = client.count::<Trigger>(owned_by(None, c())).await;
-                vec![
-                    format!("Its custom domains: {}.", counted(domains, "domain")),
-                    format!("Its triggers: {}.", counted(triggers, "trigger")),
-                ]
-            }
-        }
-    }
-}
-
-/// The items of a namespace or of a container.
-fn owned_by<O>(namespace_id: Option<String>, container_id: Option<String>) -> ListQuery<O> {
-    ListQuery {
-        namespace_id,
-        container_id,
-        ..Default::default()
-    }
+#[derive(Clone)]
+pub struct Cascade {
+    /// The resource deleted.
+    pub id: String,
+    /// Its consequences in words, read with the client given.
+    pub consequences: fn(Client, String) -> Consequences,
 }
 
 /// Deletes `item` after confirmation, then opens `after` (a link with the region).
@@ -98,7 +56,7 @@ pub fn DeleteButton<R: Resource + Send + Sync>(
             let (open, client, cascade) = (confirming.get(), session.client(), cascade.clone());
             async move {
                 match cascade.filter(|_| open) {
-                    Some(cascade) => cascade.consequences(client).await,
+                    Some(cascade) => (cascade.consequences)(client, cascade.id).await,
                     None => Vec::new(),
                 }
             }

@@ -1,5 +1,6 @@
 use crate::api::ApiError;
 use crate::components::key_prompt::KeyPrompt;
+use crate::routes;
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
@@ -22,7 +23,7 @@ pub fn ErrorBanner(
                 {retry.map(|retry| view! {
                     <button type="button" class="secondary small" on:click=move |_| retry.run(())>"Retry"</button>
                 })}
-                {settings_hint.then(|| view! { <a href=session.link("/settings")>"Open Settings"</a> })}
+                {settings_hint.then(|| view! { <a href=session.link(routes::SETTINGS)>"Open Settings"</a> })}
             </p>
         </div>
     }

@@ -1,4 +1,4 @@
-use crate::api::{ApiError, Client, Resource};
+use crate::api::{ApiError, Resource};
 use crate::components::error_banner::ErrorBanner;
 use crate::components::resource_select::Catalog;
 use crate::components::stale_notice::stale_notice;
@@ -8,7 +8,7 @@ use crate::state::list_view::local_view;
 use crate::state::query::{use_list_params, ListParams, ListParamsHandle};
 use crate::state::session::use_session;
 use leptos::prelude::*;
-use std::future::Future;
+use std::marker::PhantomData;
 
 pub use crate::state::query::PAGE_SIZE;
 
@@ -35,41 +35,34 @@ enum Shown {
 /// Rows per page a user can choose.
 const PAGE_SIZES: [u32; 5] = [20, 50, 100, 500, 1000];
 
-/// A paginated table of one resource. What it lists (filters, order, page
-/// size, page) comes from the URL, or from `owned_by` for a table fixed to one
-/// owner inside a detail page (whose page number then lives in the table).
-/// It re-loads when the session (region, key, base URL) or those params
-/// change; re-reads itself while any row is transient; and asks for a key
-/// instead of calling the API when none is set. Rows are keyed: a read
-/// re-renders only the rows whose `key` changed (give it what changes with
-/// the row, e.g. its status and update time), never the whole table.
+/// A paginated table of one resource, `R` (told by the type `row` takes).
+/// What it lists (filters, order, page size, page) comes from the URL, or
+/// from `owned_by` for a table fixed to one owner inside a detail page (whose
+/// page number then lives in the table). It re-loads when the session
+/// (region, key, base URL) or those params change; re-reads itself while any
+/// row is transient; and asks for a key instead of calling the API when none
+/// is set. Rows are keyed by `Resource::row_key` (ID, status, update time): a
+/// read re-renders only the rows that changed, never the whole table.
 #[component]
-pub fn ResourceTable<T, K, F, Fut, R, V>(
-    /// Plural name for messages, e.g. "namespaces".
-    noun: &'static str,
+pub fn ResourceTable<R, Row, V>(
     headers: &'static [&'static str],
-    /// Loads page `n` (1-based) of the list `params` describe.
-    fetch: F,
-    row: R,
-    /// Identifies a row as shown: same key, same row.
-    key: fn(&T) -> K,
-    /// Whether a row is in a transient status (the list is polled while one is).
-    transient: fn(&T) -> bool,
+    row: Row,
     /// Lists only what this owner has, ignoring the URL (a table on a detail page).
     #[prop(default = None)]
     owned_by: Option<ListParams>,
-    /// What an empty list says (default: "No {noun} in this region.").
-    #[prop(optional)]
+    /// What an empty list says (default: "No {plural} in this region.").
+    #[prop(optional_no_strip)]
     empty: Option<&'static str>,
+    /// `R` and the row's view type are told by `row`; nothing to pass.
+    #[prop(optional)]
+    _types: PhantomData<(R, V)>,
 ) -> impl IntoView
 where
-    T: Resource + Send + Sync,
-    K: Eq + std::hash::Hash + 'static,
-    F: Fn(Client, ListParams, u32) -> Fut + 'static,
-    Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
-    R: Fn(T) -> V + Clone + Send + Sync + 'static,
+    R: Resource + Send + Sync,
+    Row: Fn(R) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    let noun = R::PLURAL;
     let session = use_session();
     let params = use_list_params();
     let local_pages = owned_by.is_some();
@@ -97,11 +90,19 @@ where
             let ready = session.has_token();
             let read_with = wanted.get();
             ready.then(|| {
-                let call = fetch(session.client(), read_with.clone(), page.get());
-                async move { call.await.map(|list| (read_with, list)) }
+                let (client, query) = (
+                    session.client(),
+                    read_with.to_list_query::<R::Order>(page.get()),
+                );
+                async move {
+                    client
+                        .list_page::<R>(query)
+                        .await
+                        .map(|list| (read_with, list))
+                }
             })
         },
-        move |(_, list): &Read<T>| list.items.iter().any(transient),
+        |(_, list): &Read<R>| list.items.iter().any(|r| r.status().is_transient()),
     );
     let retry = Callback::new(move |_| live.refresh());
     // A new order or a narrower name applied here at once to the rows read
@@ -141,7 +142,7 @@ where
                     <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
                 </thead>
                 <tbody>
-                    <For each=items key=key children=row/>
+                    <For each=items key=R::row_key children=row/>
                 </tbody>
             </table>
             // A table inside a detail page needs no pager for one page.
@@ -192,7 +193,7 @@ fn list_state(
             let session = use_session();
             view! {
                 <div class="banner banner-info">
-                    <p>"Set your secret key in " <a href=session.link("/settings")>"Settings"</a> " to list " {noun} "."</p>
+                    <p>"Set your secret key in " <a href=session.link(routes::SETTINGS)>"Settings"</a> " to list " {noun} "."</p>
                 </div>
             }
             .into_any()

@@ -1,5 +1,6 @@
 //! One folder per resource, one file per view; settings on its own.
 
+pub mod cascade;
 pub mod common;
 pub mod containers;
 pub mod domains;

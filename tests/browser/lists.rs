@@ -1,41 +1,19 @@
 //! Lists and live views: tables, pagers, polling, local sorting, failed reads, aborted reads.
 
 use super::stubs::*;
-use super::support::document;
 use super::support::*;
 use console::api::list::{ListOrder, NameOrder};
-use console::api::namespaces::Namespace;
-use console::api::Resource;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
 #[wasm_bindgen_test]
 async fn resource_table_renders_rows_and_a_pager() {
-    use console::components::resource_table::{Page, ResourceTable};
-    use console::state::session::provide_session;
     reset_storage();
-    storage(false).set_item("scc.secret_key", KEY).unwrap();
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), || {
-        provide_session();
-        view! {
-            <leptos_router::components::Router>
-                <ResourceTable
-                    noun="things"
-                    headers=&["Name"]
-                    fetch=|_client, _params, page| async move {
-                        Ok(Page { items: vec![namespace(&format!("item on page {page}"), "ready", 1)], total_count: 41 })
-                    }
-                    row=|n: Namespace| view! { <tr><td>{n.name}</td></tr> }
-                    key=|n: &Namespace| n.name.clone()
-                    transient=|_: &Namespace| false
-                />
-            </leptos_router::components::Router>
-        }
-    });
+    let page = |n: u32| namespace_list(&[namespace(&format!("item on page {n}"), "ready", 1)], 41);
+    let (first, second) = (page(1), page(2));
+    stub_fetch_routes(&[("page=2", 200, &second), ("", 200, &first)]);
+    let (root, handle) = mount_namespace_table(|| ());
     let cell = wait_for("a row", || text_of(&root, "tbody td")).await;
     assert_eq!(cell, "item on page 1");
     let buttons = root.query_selector_all(".pager button").unwrap();
@@ -45,7 +23,7 @@ async fn resource_table_renders_rows_and_a_pager() {
     assert_eq!(labels, ["Previous", "Next"]);
     assert!(text_of(&root, ".pager span")
         .unwrap()
-        .contains("Page 1 of 3 · 41 things"));
+        .contains("Page 1 of 3 · 41 namespaces"));
     let next: HtmlElement = buttons.item(1).unwrap().unchecked_into();
     next.click();
     wait_for("page 2", || {
@@ -54,42 +32,18 @@ async fn resource_table_renders_rows_and_a_pager() {
     .await;
     drop(handle);
     root.remove();
+    restore_fetch();
     reset_storage();
 }
 
 #[wasm_bindgen_test]
 async fn polling_updates_a_transient_row_until_it_settles() {
-    use console::components::resource_table::{Page, ResourceTable};
-    use console::state::session::provide_session;
-    use std::sync::atomic::{AtomicU32, Ordering::SeqCst};
-    use std::sync::Arc;
     reset_storage();
-    storage(false).set_item("scc.secret_key", KEY).unwrap();
-    let calls = Arc::new(AtomicU32::new(0));
-    let seen = calls.clone();
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), move || {
-        provide_session();
-        let calls = calls.clone();
-        view! {
-            <leptos_router::components::Router>
-                <ResourceTable
-                    noun="containers"
-                    headers=&["Status"]
-                    fetch=move |_client, _params, _page| {
-                        // The first two reads answer "creating", then "ready".
-                        let n = calls.fetch_add(1, SeqCst) + 1;
-                        let status = if n < 3 { "creating" } else { "ready" };
-                        async move { Ok(Page { items: vec![namespace("web", status, 1)], total_count: 1 }) }
-                    }
-                    row=|n: Namespace| view! { <tr><td class="status">{n.status.to_string()}</td></tr> }
-                    key=|n: &Namespace| n.status.to_string()
-                    transient=|n: &Namespace| n.status.is_transient()
-                />
-            </leptos_router::components::Router>
-        }
-    });
+    // The first two reads answer "creating", then "ready".
+    let creating = namespace_list(&[namespace("web", "creating", 1)], 1);
+    let ready = namespace_list(&[namespace("web", "ready", 1)], 1);
+    stub_fetch_sequence(&[(200, &creating), (200, &creating), (200, &ready)]);
+    let (root, handle) = mount_namespace_table(|| ());
     wait_for("creating", || {
         text_of(&root, "td.status").filter(|t| t == "creating")
     })
@@ -102,64 +56,46 @@ async fn polling_updates_a_transient_row_until_it_settles() {
         sleep(100).await;
     }
     assert_eq!(text_of(&root, "td.status").as_deref(), Some("ready"));
-    let settled_at = seen.load(SeqCst);
+    let settled_at = sent_requests().len();
     assert_eq!(settled_at, 3);
     // Settled: polling stops, no further reads.
     sleep(2500).await;
     assert_eq!(
-        seen.load(SeqCst),
+        sent_requests().len(),
         settled_at,
         "no polling once everything is settled"
     );
     drop(handle);
     root.remove();
+    restore_fetch();
     reset_storage();
 }
 
 #[wasm_bindgen_test]
 async fn a_new_order_or_name_of_a_list_read_whole_shows_without_waiting_for_the_api() {
-    use console::components::resource_table::{Page, ResourceTable};
     use console::state::query::{use_list_params, ListParamsHandle};
-    use console::state::session::provide_session;
     use std::sync::{Arc, Mutex};
     reset_storage();
-    storage(false).set_item("scc.secret_key", KEY).unwrap();
     web_sys::window()
         .unwrap()
         .history()
         .unwrap()
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/namespaces"))
         .unwrap();
+    // The first read answers; the API never answers the later ones.
+    let all = namespace_list(
+        &[
+            namespace("web", "ready", 2),
+            namespace("api", "ready", 3),
+            namespace("batch", "ready", 1),
+        ],
+        3,
+    );
+    stub_fetch_sequence(&[(200, &all), (0, "")]);
     let handle_cell: Arc<Mutex<Option<ListParamsHandle>>> = Arc::default();
-    let reads = Arc::new(std::sync::atomic::AtomicU32::new(0));
-    let (cell, counter) = (handle_cell.clone(), reads.clone());
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), move || {
-        provide_session();
-        view! {
-            <leptos_router::components::Router>
-                {move || { *cell.lock().unwrap() = Some(use_list_params()); }}
-                <ResourceTable
-                    noun="namespaces"
-                    headers=&["Name"]
-                    fetch=move |_client, _params, _page| {
-                        // The first read answers; the API never answers the later ones.
-                        let first = counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0;
-                        async move {
-                            if !first {
-                                std::future::pending::<()>().await;
-                            }
-                            let items = vec![namespace("web", "ready", 2), namespace("api", "ready", 3), namespace("batch", "ready", 1)];
-                            Ok(Page { items, total_count: 3 })
-                        }
-                    }
-                    row=|n: Namespace| view! { <tr><td>{n.name}</td></tr> }
-                    key=|n: &Namespace| n.name.clone()
-                    transient=|_: &Namespace| false
-                />
-            </leptos_router::components::Router>
-        }
+    let cell = handle_cell.clone();
+    let (root, handle) = mount_namespace_table(move || {
+        *cell.lock().unwrap() = Some(use_list_params());
     });
     wait_for("the rows as read", || {
         Some(cells(&root)).filter(|c| c.len() == 3)
@@ -187,9 +123,10 @@ async fn a_new_order_or_name_of_a_list_read_whole_shows_without_waiting_for_the_
     })
     .await;
     // The change asked the API too (its answer would confirm what is shown).
-    assert!(reads.load(std::sync::atomic::Ordering::SeqCst) >= 2);
+    assert!(sent_requests().len() >= 2);
     drop(handle);
     root.remove();
+    restore_fetch();
     reset_storage();
 }
 
@@ -355,40 +292,15 @@ async fn reads_are_aborted_when_their_view_goes_away() {
 
 #[wasm_bindgen_test]
 async fn a_poll_re_renders_only_the_rows_that_changed() {
-    use console::components::resource_table::{Page, ResourceTable};
-    use console::state::session::provide_session;
-    use std::sync::atomic::{AtomicU32, Ordering::SeqCst};
-    use std::sync::Arc;
     reset_storage();
-    storage(false).set_item("scc.secret_key", KEY).unwrap();
-    let calls = Arc::new(AtomicU32::new(0));
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), move || {
-        provide_session();
-        let calls = calls.clone();
-        view! {
-            <leptos_router::components::Router>
-                <ResourceTable
-                    noun="things"
-                    headers=&["Name", "Status"]
-                    fetch=move |_client, _params, _page| {
-                        // "a" settles after two reads; "b" is ready all along.
-                        let n = calls.fetch_add(1, SeqCst) + 1;
-                        let a = if n < 3 { "creating" } else { "ready" };
-                        let items = vec![namespace("a", a, 1), namespace("b", "ready", 2)];
-                        async move { Ok(Page { items, total_count: 2 }) }
-                    }
-                    row=|n: Namespace| {
-                        let id = format!("row-{}", n.name);
-                        view! { <tr id=id><td>{n.name}</td><td class="status">{n.status.to_string()}</td></tr> }
-                    }
-                    key=|n: &Namespace| n.row_key()
-                    transient=|n: &Namespace| n.status.is_transient()
-                />
-            </leptos_router::components::Router>
-        }
-    });
+    // "a" settles after two reads; "b" is ready all along.
+    let moving = namespace_list(
+        &[namespace("a", "creating", 1), namespace("b", "ready", 2)],
+        2,
+    );
+    let settled = namespace_list(&[namespace("a", "ready", 1), namespace("b", "ready", 2)], 2);
+    stub_fetch_sequence(&[(200, &moving), (200, &moving), (200, &settled)]);
+    let (root, handle) = mount_namespace_table(|| ());
     let b = wait_for("the rows", || query(&root, "#row-b")).await;
     let a = query(&root, "#row-a").unwrap();
     js_sys::Reflect::set(&b, &"__mark".into(), &true.into()).unwrap();
@@ -407,5 +319,6 @@ async fn a_poll_re_renders_only_the_rows_that_changed() {
     assert!(!marked("#row-a"), "the changed row was rendered again");
     drop(handle);
     root.remove();
+    restore_fetch();
     reset_storage();
 }

@@ -32,7 +32,8 @@ pub fn stub_fetch_routes(routes: &[(&str, u16, &str)]) {
 }
 
 /// Like `stub_fetch`, answering the requests in turn with `answers`, the
-/// last one again once they are used up; each request records its time.
+/// last one again once they are used up; each request records its time. A
+/// status of 0 is never answered (an API that hangs).
 pub fn stub_fetch_sequence(answers: &[(u16, &str)]) {
     stub_fetch_sequence_for("", answers, (500, "{}"));
 }
@@ -55,6 +56,7 @@ pub fn stub_fetch_sequence_for(part: &str, answers: &[(u16, &str)], others: (u16
            const [status, answer] = r.url.includes(part)
              ? answers[Math.min(++served, answers.length) - 1]
              : others;
+           if (status === 0) { return new Promise(() => {}); }
            return new Response(answer, {status, headers: {'Content-Type': 'application/json'}});
          };",
     );

@@ -116,8 +116,9 @@ pub fn is_present(root: &Element, selector: &str) -> bool {
     query(root, selector).is_some()
 }
 
+/// The first cell of every row: the names, in the order shown.
 pub fn cells(root: &Element) -> Vec<String> {
-    let cells = root.query_selector_all("tbody td").unwrap();
+    let cells = root.query_selector_all("tbody td:first-child").unwrap();
     (0..cells.length())
         .filter_map(|i| cells.item(i).and_then(|c| c.text_content()))
         .collect()
@@ -130,4 +131,37 @@ pub fn namespace(name: &str, status: &str, created_day: u32) -> Namespace {
         "created_at": format!("2024-01-{created_day:02}T00:00:00Z"),
     }))
     .unwrap()
+}
+
+/// A ListNamespaces answer holding `items`, of `total` in all.
+pub fn namespace_list(items: &[Namespace], total: u64) -> String {
+    serde_json::json!({"namespaces": items, "total_count": total}).to_string()
+}
+
+/// Mounts a bare `ResourceTable` of namespaces (a router and a session around
+/// it, a key set), rows as `<tr id="row-{name}"><td>name</td><td class="status">…`.
+pub fn mount_namespace_table(
+    before: impl Fn() + Send + Sync + 'static,
+) -> (Element, leptos::mount::UnmountHandle<impl Mountable>) {
+    use console::components::resource_table::ResourceTable;
+    use console::state::session::provide_session;
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone().unchecked_into::<HtmlElement>(), move || {
+        provide_session();
+        view! {
+            <leptos_router::components::Router>
+                {before()}
+                <ResourceTable
+                    headers=&["Name", "Status"]
+                    row=|n: Namespace| {
+                        let id = format!("row-{}", n.name);
+                        view! { <tr id=id><td>{n.name}</td><td class="status">{n.status.to_string()}</td></tr> }
+                    }
+                />
+            </leptos_router::components::Router>
+        }
+    });
+    (root, handle)
 }

@@ -4,10 +4,10 @@ use crate::api::namespaces::Namespace;
 use crate::api::triggers::Trigger;
 use crate::api::Duration;
 use crate::components::copy_button::CopyButton;
-use crate::components::delete_button::Cascade;
 use crate::components::error_banner::ErrorBanner;
 use crate::format::{bytes_text, cpu_text};
 use crate::forms::net::url_problem;
+use crate::pages::cascade;
 use crate::pages::common::{or_dash, EnvTable, SecretKeys, Tags};
 use crate::pages::domains::DomainTable;
 use crate::pages::framework::{detail_head, detail_page, related_label, use_related};
@@ -93,7 +93,7 @@ fn ContainerView(c: Container, reload: Callback<()>) -> impl IntoView {
     let namespace = use_related::<Namespace>(c.namespace_id.clone());
     let namespace_name = related_label(namespace, c.namespace_id.clone());
     view! {
-        {detail_head(&c, redeploy_button, after_delete, Some(Cascade::Container(c.id.clone())))}
+        {detail_head(&c, redeploy_button, after_delete, Some(cascade::of_container(&c.id)))}
         {move || redeploy.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorBanner error/> })}
         <dl class="facts">
             <dt>"Endpoint"</dt>

@@ -1,7 +1,6 @@
 use crate::api::containers::Container;
 use crate::api::list::NameOrder;
 use crate::api::namespaces::Namespace;
-use crate::api::Resource;
 use crate::components::filter_bar::filter_bar;
 use crate::components::resource_select::{Catalog, OwnerFilterSelect};
 use crate::components::resource_table::{owner_cell, ResourceTable};
@@ -62,17 +61,10 @@ pub fn ContainerTable(
     };
     view! {
         <ResourceTable
-            noun="containers"
             headers
             owned_by
-            empty=if is_fixed { "No containers in this namespace yet." } else { "No containers in this region." }
-            fetch=|client, params, page| {
-                let query = params.to_list_query::<NameOrder>(page);
-                async move { client.list_page::<Container>(query).await }
-            }
-            key=|r: &Container| r.row_key()
-            transient=|c| c.status.is_transient()
-            row=move |c| view! {
+            empty=is_fixed.then_some("No containers in this namespace yet.")
+            row=move |c: Container| view! {
                 <tr>
                     <td><a href=session.link(&routes::detail::<Container>(&c.id))>{c.name}</a></td>
                     {(!is_fixed).then(|| owner_cell(namespaces, c.namespace_id.clone()))}

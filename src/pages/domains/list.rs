@@ -1,11 +1,9 @@
 use crate::api::containers::Container;
 use crate::api::domains::Domain;
-use crate::api::list::HostnameOrder;
-use crate::api::Resource;
 use crate::components::resource_select::Catalog;
 use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
-use crate::pages::framework::container_owned_list;
+use crate::pages::containers::container_owned_list;
 use crate::routes;
 use crate::state::query::{ListParams, OwnerFilter};
 use crate::state::session::use_session;
@@ -38,17 +36,10 @@ pub fn DomainTable(
     };
     view! {
         <ResourceTable
-            noun="custom domains"
             headers
             owned_by
-            empty=if is_fixed { "No custom domains for this container." } else { "No custom domains in this region." }
-            fetch=|client, params, page| {
-                let query = params.to_list_query::<HostnameOrder>(page);
-                async move { client.list_page::<Domain>(query).await }
-            }
-            key=|r: &Domain| r.row_key()
-            transient=|d| d.status.is_transient()
-            row=move |d| view! {
+            empty=is_fixed.then_some("No custom domains for this container.")
+            row=move |d: Domain| view! {
                 <tr>
                     <td><a class="mono" href=session.link(&routes::detail::<Domain>(&d.id))>{d.hostname}</a></td>
                     {(!is_fixed).then(|| owner_cell(containers, d.container_id.clone()))}

@@ -1,6 +1,6 @@
 use crate::api::containers::Container;
 use crate::api::namespaces::Namespace;
-use crate::components::delete_button::Cascade;
+use crate::pages::cascade;
 use crate::pages::common::{or_dash, EnvTable, SecretKeys, Tags};
 use crate::pages::containers::ContainerTable;
 use crate::pages::framework::{detail_head, detail_page};
@@ -27,7 +27,7 @@ fn NamespaceView(ns: Namespace) -> impl IntoView {
         .clone()
         .unwrap_or_else(|| session.region.get_untracked());
     view! {
-        {detail_head(&ns, (), session.link("/namespaces"), Some(Cascade::Namespace(ns.id.clone())))}
+        {detail_head(&ns, (), session.link(routes::list::<Namespace>()), Some(cascade::of_namespace(&ns.id)))}
         <dl class="facts">
             <dt>"ID"</dt><dd class="mono">{ns.id.clone()}</dd>
             <dt>"Description"</dt><dd>{or_dash(&ns.description)}</dd>

@@ -1,7 +1,6 @@
 use crate::api::containers::Container;
 use crate::api::list::NameOrder;
 use crate::api::namespaces::Namespace;
-use crate::api::Resource;
 use crate::components::filter_bar::filter_bar;
 use crate::components::resource_select::Catalog;
 use crate::components::resource_table::ResourceTable;
@@ -32,14 +31,7 @@ pub fn NamespaceList() -> impl IntoView {
             {list_head::<Namespace>("Namespaces", "Create namespace", None)}
             {filter_bar::<NameOrder>(&[TextFilter::Name, TextFilter::ProjectId])}
             <ResourceTable
-                noun="namespaces"
                 headers=&["Name", "Status", "Containers", "Project", "Created", "Updated"]
-                fetch=|client, params, page| {
-                    let query = params.to_list_query::<NameOrder>(page);
-                    async move { client.list_page::<Namespace>(query).await }
-                }
-                key=|r: &Namespace| r.row_key()
-                transient=|ns| ns.status.is_transient()
                 row=move |ns: Namespace| {
                     let id = ns.id.clone();
                     view! {

@@ -1,12 +1,10 @@
 use crate::api::containers::Container;
-use crate::api::list::NameOrder;
 use crate::api::triggers::{Trigger, TriggerSource};
-use crate::api::Resource;
 use crate::components::resource_select::Catalog;
 use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
 use crate::format::destination_text;
-use crate::pages::framework::container_owned_list;
+use crate::pages::containers::container_owned_list;
 use crate::routes;
 use crate::state::query::{ListParams, OwnerFilter};
 use crate::state::session::use_session;
@@ -63,17 +61,10 @@ pub fn TriggerTable(
     };
     view! {
         <ResourceTable
-            noun="triggers"
             headers
             owned_by
-            empty=if is_fixed { "No triggers for this container." } else { "No triggers in this region." }
-            fetch=|client, params, page| {
-                let query = params.to_list_query::<NameOrder>(page);
-                async move { client.list_page::<Trigger>(query).await }
-            }
-            key=|r: &Trigger| r.row_key()
-            transient=|t| t.status.is_transient()
-            row=move |t| {
+            empty=is_fixed.then_some("No triggers for this container.")
+            row=move |t: Trigger| {
                 let (summary, destination) = (source_summary(&t.source), destination_text(&t));
                 view! {
                     <tr>
