@@ -1,29 +1,35 @@
 //! Labelled form inputs bound to one field of a form struct, with the
 //! field's message shown under it and announced to assistive technology.
 
+use crate::forms::field::Lens;
 use crate::forms::FieldErrors;
 use leptos::prelude::*;
 
-/// Reads and writes one field of a form struct `F` (plain fn pointers, so
-/// lenses are `Copy` and free).
-pub struct Lens<F, T> {
-    pub get: fn(&F) -> &T,
-    pub set: fn(&mut F) -> &mut T,
+/// The form the fields below it belong to: what it holds and its messages,
+/// provided once by the form (`FormState`, Settings) so that a field takes
+/// only what differs (its lens, label, ID).
+pub struct FormScope<F: Send + Sync + 'static> {
+    pub form: RwSignal<F>,
+    pub errors: RwSignal<FieldErrors>,
 }
 
-impl<F, T> Clone for Lens<F, T> {
+impl<F: Send + Sync + 'static> Clone for FormScope<F> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<F, T> Copy for Lens<F, T> {}
+impl<F: Send + Sync + 'static> Copy for FormScope<F> {}
 
-/// `lens!(liveness.path)` is the lens of `form.liveness.path`.
-#[macro_export]
-macro_rules! lens {
-    ($($path:tt)+) => {
-        $crate::components::field::Lens { get: |f| &f.$($path)+, set: |f| &mut f.$($path)+ }
-    };
+pub fn provide_form_scope<F: Send + Sync + 'static>(
+    form: RwSignal<F>,
+    errors: RwSignal<FieldErrors>,
+) {
+    provide_context(FormScope { form, errors });
+}
+
+/// The scope of the form of `F` around this field.
+pub fn use_form_scope<F: Send + Sync + 'static>() -> FormScope<F> {
+    expect_context::<FormScope<F>>()
 }
 
 /// The message for `key`, if any, as a signal.
@@ -51,10 +57,7 @@ struct TextBinding<V, S, D, I> {
 }
 
 fn bind_text<F: Send + Sync + 'static>(
-    form: RwSignal<F>,
     lens: Lens<F, String>,
-    errors: RwSignal<FieldErrors>,
-    key: &'static str,
     id: &'static str,
     has_hint: bool,
 ) -> TextBinding<
@@ -63,6 +66,8 @@ fn bind_text<F: Send + Sync + 'static>(
     impl Fn() -> String + Copy,
     impl Fn() -> String + Copy,
 > {
+    let FormScope { form, errors } = use_form_scope::<F>();
+    let key = lens.key;
     let error = error_for(errors, key);
     TextBinding {
         value: move || form.with(|f| (lens.get)(f).clone()),
@@ -85,16 +90,14 @@ fn bind_text<F: Send + Sync + 'static>(
     }
 }
 
-/// A text input (or textarea) for a `String` field. `key` is the API
-/// argument name its errors are filed under; typing clears its error.
+/// A text input (or textarea) for a `String` field of the form in scope;
+/// its messages are the ones filed under the lens's key, and typing clears
+/// its message.
 #[component]
 pub fn TextField<F: Send + Sync + 'static>(
-    form: RwSignal<F>,
     lens: Lens<F, String>,
     id: &'static str,
     label: &'static str,
-    key: &'static str,
-    errors: RwSignal<FieldErrors>,
     #[prop(optional)] hint: &'static str,
     #[prop(optional)] placeholder: &'static str,
     #[prop(default = "text")] input_type: &'static str,
@@ -108,7 +111,7 @@ pub fn TextField<F: Send + Sync + 'static>(
         error,
         described,
         invalid,
-    } = bind_text(form, lens, errors, key, id, !hint.is_empty());
+    } = bind_text(lens, id, !hint.is_empty());
     let set = move |ev: leptos::ev::Event| set(event_target_value(&ev));
     let input = if multiline {
         view! {
@@ -137,13 +140,13 @@ pub fn TextField<F: Send + Sync + 'static>(
 /// A checkbox for a `bool` field.
 #[component]
 pub fn CheckField<F: Send + Sync + 'static>(
-    form: RwSignal<F>,
     lens: Lens<F, bool>,
     id: &'static str,
     label: &'static str,
     #[prop(optional)] hint: &'static str,
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
+    let form = use_form_scope::<F>().form;
     view! {
         <div class="field">
             <label class="check" for=id>
@@ -164,7 +167,6 @@ pub fn CheckField<F: Send + Sync + 'static>(
 /// with a human label.
 #[component]
 pub fn SelectField<F, E>(
-    form: RwSignal<F>,
     lens: Lens<F, E>,
     id: &'static str,
     label: &'static str,
@@ -175,6 +177,7 @@ where
     F: Send + Sync + 'static,
     E: Clone + PartialEq + Send + Sync + 'static,
 {
+    let form = use_form_scope::<F>().form;
     let options = StoredValue::new(options);
     view! {
         <div class="field">
@@ -203,7 +206,6 @@ where
 /// choices, and the form sends only the chosen one.
 #[component]
 pub fn Choice<F, E>(
-    form: RwSignal<F>,
     lens: Lens<F, E>,
     name: &'static str,
     legend: &'static str,
@@ -215,6 +217,7 @@ where
     F: Send + Sync + 'static,
     E: Copy + PartialEq + Send + Sync + 'static,
 {
+    let form = use_form_scope::<F>().form;
     view! {
         <fieldset class="choice">
             <legend>{legend}</legend>
@@ -252,12 +255,9 @@ fn slug(label: &str) -> String {
 /// the file's text into the field (in the browser; nothing is uploaded).
 #[component]
 pub fn SecretField<F: Send + Sync + 'static>(
-    form: RwSignal<F>,
     lens: Lens<F, String>,
     id: &'static str,
     label: &'static str,
-    key: &'static str,
-    errors: RwSignal<FieldErrors>,
     is_set: bool,
     #[prop(optional)] multiline: bool,
     #[prop(optional)] from_file: bool,
@@ -268,7 +268,8 @@ pub fn SecretField<F: Send + Sync + 'static>(
         error,
         described,
         invalid,
-    } = bind_text(form, lens, errors, key, id, true);
+    } = bind_text(lens, id, true);
+    let form = use_form_scope::<F>().form;
     let placeholder = if is_set {
         "set — type to replace"
     } else {

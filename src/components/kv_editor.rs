@@ -2,8 +2,9 @@
 //! add and remove, a `.env` block to paste where it helps), and secret
 //! variables; a message on each row at fault.
 
-use crate::components::field::Lens;
+use crate::components::field::{use_form_scope, FormScope};
 use crate::forms::env::{merge_rows, parse_dotenv, EnvRow, SecretRow};
+use crate::forms::field::Lens;
 use crate::forms::FieldErrors;
 use leptos::prelude::*;
 
@@ -80,17 +81,16 @@ fn editor_rows<V: IntoView + 'static>(
 /// Name/value rows (variables, headers). `paste` offers a `.env` block.
 #[component]
 pub fn KeyValueEditor<F: Send + Sync + 'static>(
-    form: RwSignal<F>,
+    /// The rows; its key is the API argument name, e.g. `environment_variables`.
     lens: Lens<F, Vec<EnvRow>>,
     id: &'static str,
     legend: &'static str,
-    /// The API argument name, e.g. `environment_variables`.
-    field: &'static str,
-    errors: RwSignal<FieldErrors>,
     #[prop(default = "Add variable")] add_label: &'static str,
     #[prop(default = "NAME")] key_placeholder: &'static str,
     #[prop(optional)] paste: bool,
 ) -> impl IntoView {
+    let FormScope { form, errors } = use_form_scope::<F>();
+    let field = lens.key;
     let len = Memo::new(move |_| form.with(|f| (lens.get)(f).len()));
     let block = RwSignal::new(String::new());
     let edit = row_editor(form, lens, errors, field);
@@ -141,13 +141,12 @@ pub fn KeyValueEditor<F: Send + Sync + 'static>(
 /// known); each can be kept, replaced with a new value, or removed.
 #[component]
 pub fn SecretEditor<F: Send + Sync + 'static>(
-    form: RwSignal<F>,
     lens: Lens<F, Vec<SecretRow>>,
     id: &'static str,
     legend: &'static str,
-    field: &'static str,
-    errors: RwSignal<FieldErrors>,
 ) -> impl IntoView {
+    let FormScope { form, errors } = use_form_scope::<F>();
+    let field = lens.key;
     let len = Memo::new(move |_| form.with(|f| (lens.get)(f).len()));
     let get = move |i: usize| form.with(|f| (lens.get)(f).get(i).cloned().unwrap_or_default());
     let edit = row_editor(form, lens, errors, field);

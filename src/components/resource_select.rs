@@ -4,8 +4,8 @@
 //! namespace, by container), which keep their choice in the URL.
 
 use crate::api::{ApiError, ListQuery, Resource};
-use crate::components::field::Lens;
-use crate::forms::FieldErrors;
+use crate::components::field::{use_form_scope, FormScope};
+use crate::forms::field::Lens;
 use crate::state::query::{ListParamsHandle, OwnerFilter};
 use crate::state::session::use_session;
 use leptos::prelude::*;
@@ -178,15 +178,12 @@ fn ResourceSelect<R: Resource + Send + Sync>(
     }
 }
 
-/// Chooses the resource a new one belongs to: sets the form field behind
-/// `lens`; its messages are filed under `key`.
+/// Chooses the resource a new one belongs to: sets the field behind `lens`
+/// in the form in scope; its messages are those under the lens's key.
 #[component]
 pub fn ResourcePicker<F: Send + Sync + 'static, R: Resource + Send + Sync>(
-    form: RwSignal<F>,
     lens: Lens<F, String>,
-    errors: RwSignal<FieldErrors>,
     catalog: Catalog<R>,
-    key: &'static str,
     id: &'static str,
     label: &'static str,
     none_label: &'static str,
@@ -195,6 +192,8 @@ pub fn ResourcePicker<F: Send + Sync + 'static, R: Resource + Send + Sync>(
     #[prop(optional)]
     groups: Option<Signal<Vec<(String, String)>>>,
 ) -> impl IntoView {
+    let FormScope { form, errors } = use_form_scope::<F>();
+    let key = lens.key;
     let value = Signal::derive(move || {
         Some(form.with(|f| (lens.get)(f).clone())).filter(|v| !v.is_empty())
     });

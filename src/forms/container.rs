@@ -6,6 +6,7 @@ use super::env::{
     env_map, env_rows, existing_secrets, secret_map, secret_update, validate_env, validate_secrets,
     EnvRow, SecretRow,
 };
+use super::field::Lens;
 use super::{changed, check_length, parse_lines, parse_tags, FieldErrors};
 use crate::api::containers::{
     Container, ContainerSettings, CreateContainerRequest, Privacy, Probe, ProbeCheck, Protocol,
@@ -13,6 +14,7 @@ use crate::api::containers::{
 };
 use crate::api::Duration;
 use crate::format::mb_text;
+use crate::lens;
 
 /// Ports the platform keeps for itself.
 pub const RESERVED_PORTS: [u32; 6] = [8008, 8012, 8013, 8022, 9090, 9091];
@@ -54,27 +56,29 @@ impl ProbeForm {
         }
     }
 
-    fn validate(&self, field: &str, errors: &mut FieldErrors) {
-        let name = |part: &str| format!("{field}.{part}");
+    fn validate(&self, fields: &ProbeFields, errors: &mut FieldErrors) {
         match self.failure_threshold.trim().parse::<u32>() {
             Ok(n) if (3..=50).contains(&n) => {}
             _ => {
                 errors.insert(
-                    name("failure_threshold"),
+                    fields.threshold.key.into(),
                     "A whole number from 3 to 50.".into(),
                 );
             }
         }
-        for (part, text) in [("interval", &self.interval_s), ("timeout", &self.timeout_s)] {
+        for (field, text) in [
+            (fields.interval, &self.interval_s),
+            (fields.timeout, &self.timeout_s),
+        ] {
             if !text.trim().is_empty() && seconds(text).is_none() {
-                errors.insert(name(part), "Seconds, e.g. 10 or 2.5.".into());
+                errors.insert(field.key.into(), "Seconds, e.g. 10 or 2.5.".into());
             }
         }
         if self.kind == ProbeKind::Http {
             let path = self.path.trim();
             if path.is_empty() || path.len() > 100 || !path.starts_with('/') {
                 errors.insert(
-                    name("http.path"),
+                    fields.path.key.into(),
                     "A path of 1 to 100 characters starting with /.".into(),
                 );
             }
@@ -251,6 +255,63 @@ fn number_in(
     }
 }
 
+/// The fields of one of the container's probes, with the keys of their messages.
+pub struct ProbeFields {
+    /// The whole probe (its check decides which fields show).
+    pub probe: Lens<ContainerForm, ProbeForm>,
+    pub kind: Lens<ContainerForm, ProbeKind>,
+    pub path: Lens<ContainerForm, String>,
+    pub threshold: Lens<ContainerForm, String>,
+    pub interval: Lens<ContainerForm, String>,
+    pub timeout: Lens<ContainerForm, String>,
+}
+
+/// Every field of the container form, declared once: validation files its
+/// messages under these keys, and the form's view binds these fields.
+impl ContainerForm {
+    pub const NAMESPACE: Lens<Self, String> = lens!(namespace_id);
+    pub const NAME: Lens<Self, String> = lens!(name);
+    pub const IMAGE: Lens<Self, String> = lens!(image);
+    pub const DESCRIPTION: Lens<Self, String> = lens!(description);
+    pub const PORT: Lens<Self, String> = lens!(port);
+    pub const PROTOCOL: Lens<Self, Protocol> = lens!(protocol => "");
+    pub const PRIVACY: Lens<Self, Privacy> = lens!(privacy => "");
+    pub const HTTPS_ONLY: Lens<Self, bool> = lens!(https_only => "");
+    pub const PRIVATE_NETWORK: Lens<Self, String> = lens!(private_network_id);
+    pub const MEMORY: Lens<Self, String> = lens!(memory_mb => "memory_limit_bytes");
+    pub const CPU: Lens<Self, String> = lens!(mvcpu => "mvcpu_limit");
+    pub const STORAGE: Lens<Self, String> = lens!(storage_mb => "local_storage_limit_bytes");
+    pub const TIMEOUT: Lens<Self, String> = lens!(timeout_s => "timeout");
+    pub const SANDBOX: Lens<Self, Sandbox> = lens!(sandbox => "");
+    pub const MIN_SCALE: Lens<Self, String> = lens!(min_scale);
+    pub const MAX_SCALE: Lens<Self, String> = lens!(max_scale);
+    pub const SCALING_KIND: Lens<Self, ScalingKind> = lens!(scaling_kind => "");
+    pub const SCALING_VALUE: Lens<Self, String> = lens!(scaling_value => "scaling_option");
+    pub const STARTUP_ENABLED: Lens<Self, bool> = lens!(startup_enabled => "startup_probe");
+    pub const ENV: Lens<Self, Vec<EnvRow>> = lens!(env => "environment_variables");
+    pub const SECRETS: Lens<Self, Vec<SecretRow>> =
+        lens!(secrets => "secret_environment_variables");
+    pub const COMMAND: Lens<Self, String> = lens!(command);
+    pub const ARGS: Lens<Self, String> = lens!(args);
+    pub const TAGS: Lens<Self, String> = lens!(tags);
+    pub const LIVENESS: ProbeFields = ProbeFields {
+        probe: lens!(liveness => "liveness_probe"),
+        kind: lens!(liveness.kind => ""),
+        path: lens!(liveness.path => "liveness_probe.http.path"),
+        threshold: lens!(liveness.failure_threshold => "liveness_probe.failure_threshold"),
+        interval: lens!(liveness.interval_s => "liveness_probe.interval"),
+        timeout: lens!(liveness.timeout_s => "liveness_probe.timeout"),
+    };
+    pub const STARTUP: ProbeFields = ProbeFields {
+        probe: lens!(startup => "startup_probe"),
+        kind: lens!(startup.kind => ""),
+        path: lens!(startup.path => "startup_probe.http.path"),
+        threshold: lens!(startup.failure_threshold => "startup_probe.failure_threshold"),
+        interval: lens!(startup.interval_s => "startup_probe.interval"),
+        timeout: lens!(startup.timeout_s => "startup_probe.timeout"),
+    };
+}
+
 impl ContainerForm {
     pub fn new(namespace_id: &str) -> Self {
         ContainerForm {
@@ -309,40 +370,46 @@ impl ContainerForm {
         let mut e = FieldErrors::new();
         if creating {
             if self.namespace_id.trim().is_empty() {
-                e.insert("namespace_id".into(), "Choose a namespace.".into());
+                e.insert(Self::NAMESPACE.key.into(), "Choose a namespace.".into());
             }
             if let Some(problem) = container_name_problem(&self.name) {
-                e.insert("name".into(), problem.into());
+                e.insert(Self::NAME.key.into(), problem.into());
             }
         }
         if self.image.trim().is_empty() {
             e.insert(
-                "image".into(),
+                Self::IMAGE.key.into(),
                 "Give an image reference, e.g. nginx:1.29-alpine.".into(),
             );
         }
-        check_length(&mut e, "image", &self.image, 255, "The image reference");
         check_length(
             &mut e,
-            "description",
+            Self::IMAGE.key,
+            &self.image,
+            255,
+            "The image reference",
+        );
+        check_length(
+            &mut e,
+            Self::DESCRIPTION.key,
             &self.description,
             255,
             "The description",
         );
-        if let Some(port) = number_in(&mut e, "port", &self.port, 1, 65_535, "") {
+        if let Some(port) = number_in(&mut e, Self::PORT.key, &self.port, 1, 65_535, "") {
             if RESERVED_PORTS.contains(&(port as u32)) {
                 e.insert(
-                    "port".into(),
+                    Self::PORT.key.into(),
                     format!("Port {port} is reserved by the platform."),
                 );
             }
         }
-        let min = number_in(&mut e, "min_scale", &self.min_scale, 0, 10, "");
-        let max = number_in(&mut e, "max_scale", &self.max_scale, 1, 50, "");
+        let min = number_in(&mut e, Self::MIN_SCALE.key, &self.min_scale, 0, 10, "");
+        let max = number_in(&mut e, Self::MAX_SCALE.key, &self.max_scale, 1, 50, "");
         if let (Some(min), Some(max)) = (min, max) {
             if min > max {
                 e.insert(
-                    "min_scale".into(),
+                    Self::MIN_SCALE.key.into(),
                     "The minimum is above the maximum.".into(),
                 );
             }
@@ -350,23 +417,20 @@ impl ContainerForm {
         match mb_bytes(&self.memory_mb) {
             Some(b) if (128_000_000..=12_288_000_000).contains(&b) => {}
             _ => {
-                e.insert("memory_limit_bytes".into(), "From 128 to 12288 MB.".into());
+                e.insert(Self::MEMORY.key.into(), "From 128 to 12288 MB.".into());
             }
         }
-        number_in(&mut e, "mvcpu_limit", &self.mvcpu, 70, 6000, " mvCPU");
+        number_in(&mut e, Self::CPU.key, &self.mvcpu, 70, 6000, " mvCPU");
         match mb_bytes(&self.storage_mb) {
             Some(b) if (1_000_000_000..=24_456_000_000).contains(&b) => {}
             _ => {
-                e.insert(
-                    "local_storage_limit_bytes".into(),
-                    "From 1000 to 24456 MB.".into(),
-                );
+                e.insert(Self::STORAGE.key.into(), "From 1000 to 24456 MB.".into());
             }
         }
         match seconds(&self.timeout_s) {
             Some(d) if d.millis > 0 && d.millis <= 900_000 => {}
             _ => {
-                e.insert("timeout".into(), "Seconds, at most 900.".into());
+                e.insert(Self::TIMEOUT.key.into(), "Seconds, at most 900.".into());
             }
         }
         let (max_threshold, unit) = match self.scaling_kind {
@@ -375,23 +439,23 @@ impl ContainerForm {
         };
         number_in(
             &mut e,
-            "scaling_option",
+            Self::SCALING_VALUE.key,
             &self.scaling_value,
             1,
             max_threshold,
             unit,
         );
-        self.liveness.validate("liveness_probe", &mut e);
+        self.liveness.validate(&Self::LIVENESS, &mut e);
         if self.startup_enabled {
-            self.startup.validate("startup_probe", &mut e);
+            self.startup.validate(&Self::STARTUP, &mut e);
         } else if self.startup_locked {
             e.insert(
-                "startup_probe".into(),
+                Self::STARTUP_ENABLED.key.into(),
                 "The API cannot remove a startup probe once set; change it instead.".into(),
             );
         }
-        validate_env(&self.env, "environment_variables", &mut e);
-        validate_secrets(&self.secrets, "secret_environment_variables", &mut e);
+        validate_env(&self.env, Self::ENV.key, &mut e);
+        validate_secrets(&self.secrets, Self::SECRETS.key, &mut e);
         e
     }
 

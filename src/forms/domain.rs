@@ -1,9 +1,11 @@
 //! The custom domain form: create (container, hostname, tags) and edit
 //! (tags: the only thing UpdateDomain changes).
 
+use super::field::Lens;
 use super::net::hostname_problem;
 use super::{changed, parse_tags, FieldErrors, ResourceForm};
 use crate::api::domains::{CreateDomainRequest, Domain, UpdateDomainRequest};
+use crate::lens;
 
 /// How many custom domains one container can have.
 pub const MAX_DOMAINS_PER_CONTAINER: u64 = 50;
@@ -13,6 +15,13 @@ pub struct DomainForm {
     pub container_id: String,
     pub hostname: String,
     pub tags: String,
+}
+
+/// Every field of the domain form, declared once (see `ContainerForm`).
+impl DomainForm {
+    pub const CONTAINER: Lens<Self, String> = lens!(container_id);
+    pub const HOSTNAME: Lens<Self, String> = lens!(hostname);
+    pub const TAGS: Lens<Self, String> = lens!(tags);
 }
 
 impl DomainForm {
@@ -55,10 +64,10 @@ impl ResourceForm for DomainForm {
         let mut errors = FieldErrors::new();
         if creating {
             if self.container_id.trim().is_empty() {
-                errors.insert("container_id".into(), "Choose a container.".into());
+                errors.insert(Self::CONTAINER.key.into(), "Choose a container.".into());
             }
             if let Some(problem) = hostname_problem(&self.hostname()) {
-                errors.insert("hostname".into(), problem.into());
+                errors.insert(Self::HOSTNAME.key.into(), problem.into());
             }
         }
         errors

@@ -9,6 +9,7 @@ pub mod container;
 pub mod cron;
 pub mod domain;
 pub mod env;
+pub mod field;
 pub mod namespace;
 pub mod net;
 pub mod rebase;

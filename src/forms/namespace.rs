@@ -5,8 +5,10 @@ use super::env::{
     env_map, env_rows, existing_secrets, secret_map, secret_update, validate_env, validate_secrets,
     EnvRow, SecretRow,
 };
+use super::field::Lens;
 use super::{changed, check_length, is_uuid, parse_tags, FieldErrors};
 use crate::api::namespaces::{CreateNamespaceRequest, Namespace, UpdateNamespaceRequest};
+use crate::lens;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NamespaceForm {
@@ -16,6 +18,17 @@ pub struct NamespaceForm {
     pub env: Vec<EnvRow>,
     pub secrets: Vec<SecretRow>,
     pub tags: String,
+}
+
+/// Every field of the namespace form, declared once (see `ContainerForm`).
+impl NamespaceForm {
+    pub const PROJECT: Lens<Self, String> = lens!(project_id);
+    pub const NAME: Lens<Self, String> = lens!(name);
+    pub const DESCRIPTION: Lens<Self, String> = lens!(description);
+    pub const ENV: Lens<Self, Vec<EnvRow>> = lens!(env => "environment_variables");
+    pub const SECRETS: Lens<Self, Vec<SecretRow>> =
+        lens!(secrets => "secret_environment_variables");
+    pub const TAGS: Lens<Self, String> = lens!(tags);
 }
 
 /// `^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])$`, 1–50 characters.
@@ -60,23 +73,23 @@ impl NamespaceForm {
         if creating {
             if !is_uuid(self.project_id.trim()) {
                 errors.insert(
-                    "project_id".into(),
+                    Self::PROJECT.key.into(),
                     "Give the project ID (a UUID, e.g. from Settings).".into(),
                 );
             }
             if let Some(problem) = namespace_name_problem(&self.name) {
-                errors.insert("name".into(), problem.into());
+                errors.insert(Self::NAME.key.into(), problem.into());
             }
         }
         check_length(
             &mut errors,
-            "description",
+            Self::DESCRIPTION.key,
             &self.description,
             255,
             "The description",
         );
-        validate_env(&self.env, "environment_variables", &mut errors);
-        validate_secrets(&self.secrets, "secret_environment_variables", &mut errors);
+        validate_env(&self.env, Self::ENV.key, &mut errors);
+        validate_secrets(&self.secrets, Self::SECRETS.key, &mut errors);
         errors
     }
 

@@ -1,8 +1,11 @@
 //! Settings checks: what a secret key and an API base URL must be before the
 //! key is stored or sent anywhere. Pure, host-tested.
 
-use super::is_uuid;
+use super::field::Lens;
 use super::net::url_problem;
+use super::{is_uuid, FieldErrors};
+use crate::api::Region;
+use crate::lens;
 
 /// Why `key` cannot be a secret key. The API's keys are UUIDs
 /// (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, as the official SDKs insist); a
@@ -75,6 +78,54 @@ pub fn base_url_check(url: &str, page_origin: &str) -> Result<KeyDestination, St
     Ok(KeyDestination::Elsewhere(origin))
 }
 
+/// Settings as they are edited (saved on submit). The key starts empty and
+/// is emptied again once saved: the stored key is never put back in a page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SettingsForm {
+    pub base_url: String,
+    pub secret_key: String,
+    pub remember: bool,
+    pub project_id: String,
+    pub region: Region,
+    /// The user agreed to send the key to the base URL's other origin.
+    pub agreed: bool,
+}
+
+/// Every field of Settings, declared once (see `ContainerForm`).
+impl SettingsForm {
+    pub const BASE_URL: Lens<Self, String> = lens!(base_url);
+    pub const SECRET_KEY: Lens<Self, String> = lens!(secret_key);
+    pub const REMEMBER: Lens<Self, bool> = lens!(remember => "");
+    pub const PROJECT: Lens<Self, String> = lens!(project_id);
+    pub const REGION: Lens<Self, Region> = lens!(region => "");
+
+    /// Messages by field. A new key must be one; a base URL must be `https:`
+    /// (`http:` on loopback), and another origin than the page's, unless it
+    /// is the one already saved, must be agreed to.
+    pub fn validate(&self, page_origin: &str, saved_base_url: &str) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        let key = self.secret_key.trim();
+        if let Some(problem) = (!key.is_empty()).then(|| secret_key_problem(key)).flatten() {
+            errors.insert(Self::SECRET_KEY.key.into(), problem.into());
+        }
+        let url_problem = match base_url_check(&self.base_url, page_origin) {
+            Err(problem) => Some(problem),
+            Ok(KeyDestination::Elsewhere(origin))
+                if !self.agreed && origin_of(saved_base_url).as_ref() != Some(&origin) =>
+            {
+                Some(format!(
+                    "Tick the box to agree to send your key to {origin}."
+                ))
+            }
+            Ok(_) => None,
+        };
+        if let Some(problem) = url_problem {
+            errors.insert(Self::BASE_URL.key.into(), problem);
+        }
+        errors
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +190,53 @@ mod tests {
             let problem = base_url_check(bad, page).expect_err(bad);
             assert!(problem.contains(why), "{bad}: {problem}");
         }
+    }
+
+    #[test]
+    fn settings_messages_land_on_their_fields() {
+        let form = SettingsForm {
+            base_url: String::new(),
+            secret_key: String::new(),
+            remember: false,
+            project_id: String::new(),
+            region: Region::default(),
+            agreed: false,
+        };
+        let page = "http://127.0.0.1:8080";
+        assert!(
+            form.validate(page, "").is_empty(),
+            "nothing typed: nothing to say"
+        );
+        let bad_key = SettingsForm {
+            secret_key: "not a key".into(),
+            ..form.clone()
+        };
+        assert!(bad_key.validate(page, "")[SettingsForm::SECRET_KEY.key].contains("space"));
+        let elsewhere = SettingsForm {
+            base_url: "https://api.example.com".into(),
+            ..form.clone()
+        };
+        let errors = elsewhere.validate(page, "");
+        assert!(
+            errors[SettingsForm::BASE_URL.key].contains("agree"),
+            "{errors:?}"
+        );
+        let agreed = SettingsForm {
+            agreed: true,
+            ..elsewhere.clone()
+        };
+        assert!(agreed.validate(page, "").is_empty());
+        // Agreed when it was saved: no need to agree again.
+        assert!(elsewhere
+            .validate(page, "https://api.example.com/")
+            .is_empty());
+        let plain = SettingsForm {
+            base_url: "http://api.example.com".into(),
+            agreed: true,
+            ..form
+        };
+        assert!(plain
+            .validate(page, "")
+            .contains_key(SettingsForm::BASE_URL.key));
     }
 }

@@ -5,12 +5,14 @@
 
 use super::cron;
 use super::env::{env_map, env_rows, EnvRow};
+use super::field::Lens;
 use super::net::url_problem;
 use super::{changed, check_length, parse_tags, FieldErrors, ResourceForm};
 use crate::api::triggers::{
     CreateTriggerRequest, CronConfig, Destination, HttpMethod, NatsConfig, SqsConfig, Trigger,
     TriggerSource, UpdateTriggerRequest,
 };
+use crate::lens;
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,6 +69,34 @@ pub struct TriggerForm {
     pub nats: NatsForm,
     pub http_path: String,
     pub http_method: HttpMethod,
+}
+
+/// Every field of the trigger form, declared once (see `ContainerForm`).
+impl TriggerForm {
+    pub const CONTAINER: Lens<Self, String> = lens!(container_id);
+    pub const NAME: Lens<Self, String> = lens!(name);
+    pub const DESCRIPTION: Lens<Self, String> = lens!(description);
+    pub const TAGS: Lens<Self, String> = lens!(tags);
+    pub const SOURCE: Lens<Self, SourceKind> = lens!(source => "");
+    pub const HTTP_PATH: Lens<Self, String> = lens!(http_path => "destination_config.http_path");
+    pub const HTTP_METHOD: Lens<Self, HttpMethod> =
+        lens!(http_method => "destination_config.http_method");
+    pub const CRON_SCHEDULE: Lens<Self, String> = lens!(cron.schedule => "cron_config.schedule");
+    pub const CRON_TIMEZONE: Lens<Self, String> = lens!(cron.timezone => "cron_config.timezone");
+    pub const CRON_BODY: Lens<Self, String> = lens!(cron.body => "cron_config.body");
+    pub const CRON_HEADERS: Lens<Self, Vec<EnvRow>> = lens!(cron.headers => "cron_config.headers");
+    pub const SQS_REGION: Lens<Self, String> = lens!(sqs.region => "sqs_config.region");
+    pub const SQS_ENDPOINT: Lens<Self, String> = lens!(sqs.endpoint => "sqs_config.endpoint");
+    pub const SQS_QUEUE_URL: Lens<Self, String> = lens!(sqs.queue_url => "sqs_config.queue_url");
+    pub const SQS_ACCESS_KEY_ID: Lens<Self, String> =
+        lens!(sqs.access_key_id => "sqs_config.access_key_id");
+    pub const SQS_SECRET_ACCESS_KEY: Lens<Self, String> =
+        lens!(sqs.secret_access_key => "sqs_config.secret_access_key");
+    pub const NATS_SERVER_URLS: Lens<Self, String> =
+        lens!(nats.server_urls => "nats_config.server_urls");
+    pub const NATS_SUBJECT: Lens<Self, String> = lens!(nats.subject => "nats_config.subject");
+    pub const NATS_CREDENTIALS: Lens<Self, String> =
+        lens!(nats.credentials => "nats_config.credentials_file_content");
 }
 
 impl TriggerForm {
@@ -146,13 +176,13 @@ impl TriggerForm {
 
     fn validate_cron(&self, e: &mut FieldErrors) {
         if let Err(problem) = cron::parse(&self.cron.schedule) {
-            e.insert("cron_config.schedule".into(), problem);
+            e.insert(Self::CRON_SCHEDULE.key.into(), problem);
         }
         if let Some(problem) = timezone_problem(&self.cron.timezone) {
-            e.insert("cron_config.timezone".into(), problem.into());
+            e.insert(Self::CRON_TIMEZONE.key.into(), problem.into());
         }
         if let Some(problem) = body_problem(&self.cron.body) {
-            e.insert("cron_config.body".into(), problem);
+            e.insert(Self::CRON_BODY.key.into(), problem);
         }
         let mut seen = BTreeSet::new();
         for (i, row) in self.cron.headers.iter().enumerate() {
@@ -161,7 +191,7 @@ impl TriggerForm {
                     .then(|| format!("{} is set twice.", row.key))
             });
             if let Some(problem) = problem {
-                e.insert(format!("cron_config.headers[{i}]"), problem);
+                e.insert(format!("{}[{i}]", Self::CRON_HEADERS.key), problem);
             }
         }
     }
@@ -171,13 +201,13 @@ impl TriggerForm {
         let web = ["https", "http"];
         if sqs.region.trim().is_empty() {
             e.insert(
-                "sqs_config.region".into(),
+                Self::SQS_REGION.key.into(),
                 "Give the queue's region, e.g. fr-par.".into(),
             );
         }
         for (key, url, what) in [
-            ("sqs_config.endpoint", &sqs.endpoint, "the SQS endpoint"),
-            ("sqs_config.queue_url", &sqs.queue_url, "the queue's URL"),
+            (Self::SQS_ENDPOINT.key, &sqs.endpoint, "the SQS endpoint"),
+            (Self::SQS_QUEUE_URL.key, &sqs.queue_url, "the queue's URL"),
         ] {
             let url = url.trim();
             if url.is_empty() {
@@ -188,13 +218,13 @@ impl TriggerForm {
         }
         if sqs.access_key_id.trim().is_empty() {
             e.insert(
-                "sqs_config.access_key_id".into(),
+                Self::SQS_ACCESS_KEY_ID.key.into(),
                 "Give the access key ID.".into(),
             );
         }
         if !self.existing && sqs.secret_access_key.is_empty() {
             e.insert(
-                "sqs_config.secret_access_key".into(),
+                Self::SQS_SECRET_ACCESS_KEY.key.into(),
                 "Give the secret access key.".into(),
             );
         }
@@ -205,12 +235,12 @@ impl TriggerForm {
         let nats = ["nats", "tls"];
         if urls.is_empty() {
             e.insert(
-                "nats_config.server_urls".into(),
+                Self::NATS_SERVER_URLS.key.into(),
                 "Give at least one server URL, e.g. nats://nats.example.com:4222.".into(),
             );
         } else if urls.len() > MAX_NATS_SERVERS {
             e.insert(
-                "nats_config.server_urls".into(),
+                Self::NATS_SERVER_URLS.key.into(),
                 format!(
                     "At most {MAX_NATS_SERVERS} server URLs; there are {}.",
                     urls.len()
@@ -226,28 +256,28 @@ impl TriggerForm {
             } else {
                 format!("URL {}: {problem}", i + 1)
             };
-            e.insert("nats_config.server_urls".into(), problem);
+            e.insert(Self::NATS_SERVER_URLS.key.into(), problem);
         }
         let subject = self.nats.subject.trim();
         if subject.is_empty() {
             e.insert(
-                "nats_config.subject".into(),
+                Self::NATS_SUBJECT.key.into(),
                 "Give the subject to subscribe to.".into(),
             );
         } else if subject.chars().count() > 100 {
             e.insert(
-                "nats_config.subject".into(),
+                Self::NATS_SUBJECT.key.into(),
                 "A subject is at most 100 characters.".into(),
             );
         } else if self.nats.subject.trim().contains(char::is_whitespace) {
             e.insert(
-                "nats_config.subject".into(),
+                Self::NATS_SUBJECT.key.into(),
                 "A subject has no spaces.".into(),
             );
         }
         if !self.existing && self.nats.credentials.trim().is_empty() {
             e.insert(
-                "nats_config.credentials_file_content".into(),
+                Self::NATS_CREDENTIALS.key.into(),
                 "Paste the credentials file, or choose it.".into(),
             );
         }
@@ -371,14 +401,14 @@ impl ResourceForm for TriggerForm {
     fn validate(&self, creating: bool) -> FieldErrors {
         let mut e = FieldErrors::new();
         if creating && self.container_id.trim().is_empty() {
-            e.insert("container_id".into(), "Choose a container.".into());
+            e.insert(Self::CONTAINER.key.into(), "Choose a container.".into());
         }
         if let Some(problem) = trigger_name_problem(&self.name) {
-            e.insert("name".into(), problem.into());
+            e.insert(Self::NAME.key.into(), problem.into());
         }
         check_length(
             &mut e,
-            "description",
+            Self::DESCRIPTION.key,
             &self.description,
             255,
             "The description",
@@ -386,15 +416,12 @@ impl ResourceForm for TriggerForm {
         let path = self.http_path.trim();
         if path.is_empty() || path.chars().count() > 255 || !path.starts_with('/') {
             e.insert(
-                "destination_config.http_path".into(),
+                Self::HTTP_PATH.key.into(),
                 "A path of 1 to 255 characters starting with /.".into(),
             );
         }
         if !HttpMethod::ALL[1..].contains(&self.http_method) {
-            e.insert(
-                "destination_config.http_method".into(),
-                "Choose a method.".into(),
-            );
+            e.insert(Self::HTTP_METHOD.key.into(), "Choose a method.".into());
         }
         if self.unknown_source.is_none() {
             match self.source {

@@ -3,64 +3,62 @@
 
 use crate::api::{ApiError, Region};
 use crate::components::error_banner::ErrorBanner;
-use crate::forms::settings::{base_url_check, origin_of, secret_key_problem, KeyDestination};
+use crate::components::field::{provide_form_scope, CheckField, SelectField, TextField};
+use crate::forms::settings::{base_url_check, KeyDestination, SettingsForm};
+use crate::forms::FieldErrors;
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let session = use_session();
-    // Drafts: saved on submit. The key draft starts empty and is cleared on
-    // save, so the stored key is never put back into the page.
-    let base_url = RwSignal::new(session.base_url.get_untracked());
-    let key = RwSignal::new(String::new());
-    let remember = RwSignal::new(session.remember.get_untracked());
-    let project = RwSignal::new(session.project_id.get_untracked());
-    let region = RwSignal::new(session.region.get_untracked());
+    type S = SettingsForm;
+    let form = RwSignal::new(SettingsForm {
+        base_url: session.base_url.get_untracked(),
+        secret_key: String::new(),
+        remember: session.remember.get_untracked(),
+        project_id: session.project_id.get_untracked(),
+        region: session.region.get_untracked(),
+        agreed: false,
+    });
+    let errors = RwSignal::new(FieldErrors::new());
+    provide_form_scope(form, errors);
     let saved = RwSignal::new(false);
     // Where the key goes with the base URL as typed; another origin must be
     // agreed to before it is saved (it will receive the key with every call).
     let page_origin = window().location().origin().unwrap_or_default();
-    let destination = Memo::new(move |_| base_url.with(|u| base_url_check(u, &page_origin)));
-    let agreed = RwSignal::new(false);
-    let base_url_error = RwSignal::new(None::<String>);
-    let key_error = RwSignal::new(None::<&'static str>);
+    // Only a change of the address itself counts, not of another field.
+    let base_url = Memo::new(move |_| form.with(|f| f.base_url.clone()));
+    let destination = {
+        let page_origin = page_origin.clone();
+        Memo::new(move |_| base_url.with(|u| base_url_check(u, &page_origin)))
+    };
+    // Another address is another agreement.
+    Effect::watch(
+        move || base_url.track(),
+        move |_, _, _| form.update(|f| f.agreed = false),
+        false,
+    );
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let destination = destination.get_untracked();
-        let new_key = key.get_untracked().trim().to_string();
-        let key_problem = (!new_key.is_empty())
-            .then(|| secret_key_problem(&new_key))
-            .flatten();
-        let url_problem = match &destination {
-            Err(problem) => Some(problem.clone()),
-            // Agreed once (saved before), or now.
-            Ok(KeyDestination::Elsewhere(origin))
-                if !agreed.get_untracked()
-                    && session.base_url.with_untracked(|u| origin_of(u)).as_ref()
-                        != Some(origin) =>
-            {
-                Some(format!(
-                    "Tick the box to agree to send your key to {origin}."
-                ))
-            }
-            Ok(_) => None,
-        };
-        key_error.set(key_problem);
-        base_url_error.set(url_problem.clone());
-        if key_problem.is_some() || url_problem.is_some() {
+        let draft = form.get_untracked();
+        let problems = draft.validate(&page_origin, &session.base_url.get_untracked());
+        let ok = problems.is_empty();
+        errors.set(problems);
+        if !ok {
             saved.set(false);
             return;
         }
-        session.set_base_url(&base_url.get_untracked());
-        session.set_project_id(&project.get_untracked());
-        session.set_region(region.get_untracked());
+        session.set_base_url(&draft.base_url);
+        session.set_project_id(&draft.project_id);
+        session.set_region(draft.region);
+        let new_key = draft.secret_key.trim();
         if new_key.is_empty() {
-            session.set_remember(remember.get_untracked());
+            session.set_remember(draft.remember);
         } else {
-            session.set_token(&new_key, remember.get_untracked());
-            key.set(String::new());
+            session.set_token(new_key, draft.remember);
+            form.update(|f| f.secret_key.clear());
         }
         saved.set(true);
     };
@@ -80,70 +78,38 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="page narrow">
             <h1>"Settings"</h1>
             <form class="form" on:submit=save on:input=move |_| saved.set(false)>
-                <div class="field" class:has-error=move || base_url_error.with(Option::is_some)>
-                    <label for="base-url">"API base URL"</label>
-                    <input id="base-url" name="base-url" type="url" placeholder="(this page's origin)"
-                        aria-describedby="base-url-hint base-url-error"
-                        aria-invalid=move || base_url_error.with(Option::is_some).to_string()
-                        prop:value=move || base_url.get()
-                        on:input=move |ev| { base_url.set(event_target_value(&ev)); agreed.set(false); base_url_error.set(None); }/>
-                    <p class="hint" id="base-url-hint">
-                        "Leave empty to call the API through this page's own origin (a same-origin proxy: "
-                        "the real API sends no CORS headers). An absolute https:// URL works for backends that allow CORS."
-                    </p>
-                    {move || match destination.get() {
-                        Ok(KeyDestination::Elsewhere(origin)) => Some(view! {
-                            <div class="banner banner-warn" role="status">
-                                <p>{format!("Your secret key will be sent to {origin} with every call.")}</p>
-                                <label class="check">
-                                    <input type="checkbox" id="agree-destination" prop:checked=move || agreed.get()
-                                        on:change=move |ev| { agreed.set(event_target_checked(&ev)); base_url_error.set(None); }/>
-                                    {format!(" I trust {origin} with my key")}
-                                </label>
-                            </div>
-                        }),
-                        _ => None,
-                    }}
-                    {move || base_url_error.get().map(|m| view! { <p class="field-error" id="base-url-error" role="alert">{m}</p> })}
-                </div>
-                <div class="field" class:has-error=move || key_error.with(Option::is_some)>
-                    <label for="secret-key">"Secret key"</label>
-                    <input id="secret-key" name="secret-key" type="password" autocomplete="off"
-                        spellcheck="false" placeholder="Paste a new secret key"
-                        aria-describedby="key-state secret-key-error"
-                        aria-invalid=move || key_error.with(Option::is_some).to_string()
-                        prop:value=move || key.get()
-                        on:input=move |ev| { key.set(event_target_value(&ev)); key_error.set(None); }/>
-                    {move || key_error.get().map(|m| view! { <p class="field-error" id="secret-key-error" role="alert">{m}</p> })}
-                    <p class="hint" id="key-state">{key_state}</p>
-                    <label class="check">
-                        <input type="checkbox" name="remember"
-                            prop:checked=move || remember.get()
-                            on:change=move |ev| remember.set(event_target_checked(&ev))/>
-                        " Remember on this device"
-                    </label>
-                    <button type="button" class="secondary" disabled=move || !session.has_token()
-                        on:click=move |_| { session.forget_token(); remember.set(false); }>
-                        "Forget key"
-                    </button>
-                </div>
-                <div class="field">
-                    <label for="project-id">"Default project ID"</label>
-                    <input id="project-id" name="project-id" type="text" spellcheck="false"
-                        prop:value=move || project.get()
-                        on:input=move |ev| project.set(event_target_value(&ev))/>
-                    <p class="hint">"Used when you create a namespace."</p>
-                </div>
-                <div class="field">
-                    <label for="settings-region">"Region"</label>
-                    <select id="settings-region" name="settings-region"
-                        on:change=move |ev| region.set(Region::from_wire(&event_target_value(&ev)))>
-                        {Region::ALL.iter().map(|r| {
-                            let value = r.as_str();
-                            view! { <option value=value selected=move || region.get().as_str() == value>{value}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                <TextField lens=S::BASE_URL id="base-url" label="API base URL" input_type="url"
+                    placeholder="(this page's origin)"
+                    hint="Leave empty to call the API through this page's own origin (a same-origin proxy: the real API sends no CORS headers). An absolute https:// URL works for backends that allow CORS."/>
+                {move || match destination.get() {
+                    Ok(KeyDestination::Elsewhere(origin)) => Some(view! {
+                        <div class="banner banner-warn" role="status">
+                            <p>{format!("Your secret key will be sent to {origin} with every call.")}</p>
+                            <label class="check">
+                                <input type="checkbox" id="agree-destination" prop:checked=move || form.with(|f| f.agreed)
+                                    on:change=move |ev| {
+                                        let agreed = event_target_checked(&ev);
+                                        form.update(|f| f.agreed = agreed);
+                                        errors.update(|e| { e.remove(S::BASE_URL.key); });
+                                    }/>
+                                {format!(" I trust {origin} with my key")}
+                            </label>
+                        </div>
+                    }),
+                    _ => None,
+                }}
+                <TextField lens=S::SECRET_KEY id="secret-key" label="Secret key" input_type="password"
+                    placeholder="Paste a new secret key"/>
+                <p class="hint" id="key-state">{key_state}</p>
+                <CheckField lens=S::REMEMBER id="remember" label="Remember on this device"/>
+                <button type="button" class="secondary" disabled=move || !session.has_token()
+                    on:click=move |_| { session.forget_token(); form.update(|f| f.remember = false); }>
+                    "Forget key"
+                </button>
+                <TextField lens=S::PROJECT id="project-id" label="Default project ID"
+                    hint="Used when you create a namespace."/>
+                <SelectField lens=S::REGION id="settings-region" label="Region"
+                    options=Region::ALL.iter().map(|r| (r.clone(), r.as_str())).collect()/>
                 <div class="actions">
                     <button type="submit">"Save"</button>
                     <button type="button" class="secondary" on:click=move |_| { test.dispatch(()); }

@@ -5,7 +5,6 @@ use crate::api::ListQuery;
 use crate::components::field::TextField;
 use crate::components::resource_select::{Catalog, ResourcePicker};
 use crate::forms::domain::{domain_limit_problem, DomainForm};
-use crate::lens;
 use crate::pages::domains::dns_record::DnsRecord;
 use crate::pages::framework::{create_page, edit_page, FormState};
 use crate::state::query::use_list_params;
@@ -57,23 +56,24 @@ fn domain_fields(state: FormState<DomainForm>, creating: bool) -> AnyView {
         }
     });
     let shown = StoredValue::new(None::<String>);
+    let key = DomainForm::CONTAINER.key;
     Effect::new(move |_| {
         let problem = count.get().flatten().and_then(domain_limit_problem);
         blockers.update(|b| match &problem {
             Some(p) => {
-                b.insert("container_id".into(), p.clone());
+                b.insert(key.into(), p.clone());
             }
             None => {
-                b.remove("container_id");
+                b.remove(key);
             }
         });
         // Shown at once; a container with room takes its own message away.
         errors.update(|e| match &problem {
             Some(p) => {
-                e.insert("container_id".into(), p.clone());
+                e.insert(key.into(), p.clone());
             }
-            None if e.get("container_id") == shown.get_value().as_ref() => {
-                e.remove("container_id");
+            None if e.get(key) == shown.get_value().as_ref() => {
+                e.remove(key);
             }
             None => {}
         });
@@ -85,10 +85,10 @@ fn domain_fields(state: FormState<DomainForm>, creating: bool) -> AnyView {
     view! {
         {if creating {
             view! {
-                <ResourcePicker form lens=lens!(container_id) errors catalog=containers
-                    key="container_id" id="container_id" label="Container" none_label="Choose a container"
+                <ResourcePicker lens=DomainForm::CONTAINER catalog=containers
+                    id="container_id" label="Container" none_label="Choose a container"
                     groups={Catalog::<Namespace>::all().names()}/>
-                <TextField form lens=lens!(hostname) id="hostname" label="Hostname" key="hostname" errors required=true
+                <TextField lens=DomainForm::HOSTNAME id="hostname" label="Hostname" required=true
                     placeholder="app.example.com" hint="A domain name you own, 3 to 63 characters."/>
             }.into_any()
         } else {
@@ -100,7 +100,7 @@ fn domain_fields(state: FormState<DomainForm>, creating: bool) -> AnyView {
                 <p class="hint">"Only the tags of a custom domain can change: for another hostname, add a new domain."</p>
             }.into_any()
         }}
-        <TextField form lens=lens!(tags) id="tags" label="Tags" key="tags" errors hint="Separated by commas."/>
+        <TextField lens=DomainForm::TAGS id="tags" label="Tags" hint="Separated by commas."/>
         <DnsRecord hostname endpoint/>
     }
     .into_any()

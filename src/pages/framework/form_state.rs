@@ -1,6 +1,7 @@
 //! What a create or edit form keeps while it is open.
 
 use crate::api::ApiError;
+use crate::components::field::provide_form_scope;
 use crate::components::unsaved::use_unsaved_guard;
 use crate::forms::{server_field_errors, FieldErrors};
 use crate::state::session::use_session;
@@ -36,6 +37,8 @@ impl<F: Clone + PartialEq + Send + Sync + 'static> FormState<F> {
             failure: RwSignal::new(None),
         };
         use_unsaved_guard(Signal::derive(move || state.is_dirty()));
+        // The fields below find the form here, not through their props.
+        provide_form_scope(state.form, state.errors);
         // A form belongs to a region: switching it would swap what the form edits.
         let session = use_session();
         session.forms_open.update(|n| *n += 1);

@@ -1,9 +1,9 @@
 //! The cron source's own widgets: the reading of the schedule with its next
 //! runs, live as the user types, and the time zone picker.
 
-use crate::components::field::{error_for, Lens};
+use crate::components::field::{error_for, use_form_scope, FormScope};
 use crate::forms::cron;
-use crate::forms::FieldErrors;
+use crate::forms::field::Lens;
 use crate::time::{time_zones, user_time_zone, BrowserZone};
 use leptos::prelude::*;
 
@@ -61,12 +61,11 @@ pub fn CronPreview(
 /// value stays offered even when the browser does not list it.
 #[component]
 pub fn TimeZoneField<F: Send + Sync + 'static>(
-    form: RwSignal<F>,
     lens: Lens<F, String>,
-    errors: RwSignal<FieldErrors>,
-    key: &'static str,
     id: &'static str,
 ) -> impl IntoView {
+    let FormScope { form, errors } = use_form_scope::<F>();
+    let key = lens.key;
     let zones = StoredValue::new(time_zones());
     let error = error_for(errors, key);
     let mine = user_time_zone();
