@@ -14,6 +14,7 @@ use console::api::info::ServiceInfo;
 use console::api::namespaces::Namespace;
 use console::api::triggers::Trigger;
 use console::api::{List, Resource};
+use console::components::error_text::ErrorText;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::path::{Path, PathBuf};

@@ -1,4 +1,5 @@
 use crate::api::ApiError;
+use crate::components::error_text::ErrorText;
 use crate::components::key_prompt::KeyPrompt;
 use crate::routes;
 use crate::state::session::use_session;

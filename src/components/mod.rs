@@ -3,6 +3,7 @@
 pub mod copy_button;
 pub mod delete_button;
 pub mod error_banner;
+pub mod error_text;
 pub mod field;
 pub mod filter_bar;
 pub mod key_prompt;

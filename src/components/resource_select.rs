@@ -4,6 +4,7 @@
 //! namespace, by container), which keep their choice in the URL.
 
 use crate::api::{ApiError, ListQuery, Resource};
+use crate::components::error_text::ErrorText;
 use crate::components::field::{use_form_scope, FormScope};
 use crate::forms::field::Lens;
 use crate::state::query::{ListParamsHandle, OwnerFilter};

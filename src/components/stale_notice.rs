@@ -1,4 +1,5 @@
 use crate::api::ApiError;
+use crate::components::error_text::ErrorText;
 use leptos::prelude::*;
 
 /// Says that what is shown could not be refreshed: why, when it was read,

@@ -63,11 +63,6 @@ pub fn is_uuid(text: &str) -> bool {
             .all(|(p, n)| p.len() == n && p.bytes().all(|c| c.is_ascii_hexdigit()))
 }
 
-/// Server-side field errors, merged in after a rejected request.
-pub fn server_field_errors(error: &crate::api::ApiError) -> FieldErrors {
-    error.field_errors().into_iter().collect()
-}
-
 /// `Some(new)` when it differs from `old`: the building block of minimal PATCHes.
 pub fn changed<T: PartialEq>(old: &T, new: T) -> Option<T> {
     (*old != new).then_some(new)

@@ -235,7 +235,10 @@ async fn an_edit_is_saved_on_top_of_changes_made_meanwhile_without_losing_them()
     type_into(&description, "mine");
     type_into(&query(&root, "#secrets-value-0").unwrap(), "new-a");
     submit(&root);
-    let failure = wait_for("what changed meanwhile", || text_of(&root, "#form-failure")).await;
+    let failure = wait_for("what changed meanwhile", || {
+        text_of(&root, "#changed-meanwhile")
+    })
+    .await;
     assert!(
         failure.contains("changed since you opened this form (environment variables, secret environment variables)"),
         "{failure}"

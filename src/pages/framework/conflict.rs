@@ -3,7 +3,7 @@
 
 use super::form_state::FormState;
 use crate::api::Resource;
-use crate::forms::rebase::{field_label, rebase, to_json};
+use crate::forms::rebase::{changed_fields, field_label, rebase, to_json};
 use crate::forms::ResourceForm;
 use crate::routes;
 use crate::state::session::use_session;
@@ -22,6 +22,11 @@ pub(super) fn ChangedMeanwhile<F: ResourceForm>(
     let session = use_session();
     let navigate = leptos_router::hooks::use_navigate();
     let (loaded, now) = original.with_value(|o| (to_json(o), to_json(&fresh)));
+    let changed: Vec<String> = changed_fields(&loaded, &now)
+        .iter()
+        .map(|f| field_label(f))
+        .collect();
+    let noun = <F::Item as Resource>::NOUN;
     let mine = state
         .form
         .with_untracked(|f| original.with_value(|o| f.to_update(o)))
@@ -65,6 +70,10 @@ pub(super) fn ChangedMeanwhile<F: ResourceForm>(
     };
     view! {
         <div class="banner banner-warn" role="alert" id="changed-meanwhile">
+            <p>{format!(
+                "This {noun} was changed since you opened this form ({}). Nothing was saved yet: choose below.",
+                changed.join(", ")
+            )}</p>
             {(!both.is_empty()).then(|| view! {
                 <p>{format!("You changed {} too: saving on top keeps yours.", both.join(", "))}</p>
             })}

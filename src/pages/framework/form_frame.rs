@@ -2,6 +2,7 @@
 
 use super::form_state::FormState;
 use crate::api::ApiError;
+use crate::components::error_text::ErrorText;
 use crate::components::key_prompt::KeyPrompt;
 use leptos::prelude::*;
 

@@ -5,8 +5,8 @@ use super::detail_page::{loaded, use_routed_resource};
 use super::form_frame::{form_frame, FormFields};
 use super::form_state::FormState;
 use super::use_submit::{use_submit, Submission};
-use crate::api::{ApiError, Resource};
-use crate::forms::rebase::{changed_since, field_label};
+use crate::api::Resource;
+use crate::forms::rebase::changed_since;
 use crate::forms::ResourceForm;
 use crate::routes;
 use crate::state::session::use_session;
@@ -29,7 +29,7 @@ pub fn create_page<F: ResourceForm>(
         |f: &F| f.validate(true),
         |client, f: &F| {
             let body = f.to_create();
-            Some(async move { client.create::<F::Item>(&body).await })
+            Some(async move { client.create::<F::Item>(&body).await.map(Some) })
         },
         move |item: &F::Item| session.link(&routes::detail::<F::Item>(item.id())),
     );
@@ -81,15 +81,12 @@ fn edit_form<F: ResourceForm>(
                 // Read it again just before saving: a PATCH computed from an
                 // older copy could undo or lose what someone else changed.
                 let fresh = client.read::<F::Item>(&id).await?;
-                let others = changed_since(&loaded, &fresh);
-                if !others.is_empty() {
+                if !changed_since(&loaded, &fresh).is_empty() {
+                    // Nothing is sent: the choice below says what changed.
                     changed_meanwhile.set(Some(fresh));
-                    return Err(ApiError::changed_meanwhile(
-                        <F::Item as Resource>::NOUN,
-                        others.iter().map(|f| field_label(f)).collect(),
-                    ));
+                    return Ok(None);
                 }
-                client.update::<F::Item>(&id, &body).await
+                client.update::<F::Item>(&id, &body).await.map(Some)
             })
         },
         move |item: &F::Item| session.link(&routes::detail::<F::Item>(item.id())),

@@ -1,9 +1,10 @@
 //! What a create or edit form keeps while it is open.
 
 use crate::api::ApiError;
+use crate::components::error_text::ErrorText;
 use crate::components::field::provide_form_scope;
 use crate::components::unsaved::use_unsaved_guard;
-use crate::forms::{server_field_errors, FieldErrors};
+use crate::forms::FieldErrors;
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
@@ -74,7 +75,7 @@ impl<F: Clone + PartialEq + Send + Sync + 'static> FormState<F> {
     /// A rejected request: messages on the fields the server named, the
     /// whole error in the banner, and every input left as typed.
     pub fn rejected(&self, error: ApiError) {
-        self.errors.set(server_field_errors(&error));
+        self.errors.set(error.field_errors().into_iter().collect());
         self.failure.set(Some(error));
     }
 

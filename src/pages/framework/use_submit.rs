@@ -9,7 +9,9 @@ use leptos::prelude::*;
 /// What submitting a form does, for create and edit alike: validate on the
 /// client; build the request (`send` answers `None` when an edit changed
 /// nothing); while it runs, show it; on success mark the form saved and open
-/// `open(answer)`; on failure keep every input and show why.
+/// `open(answer)`; on failure keep every input and show why. A request that
+/// ends in `Ok(None)` was not sent after all, and the page says why (an edit
+/// on a resource changed meanwhile).
 pub struct Submission<S> {
     pub submit: S,
     pub pending: Signal<bool>,
@@ -25,7 +27,7 @@ pub fn use_submit<F, T, Fut>(
 where
     F: Clone + PartialEq + Send + Sync + 'static,
     T: 'static,
-    Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
+    Fut: std::future::Future<Output = Result<Option<T>, ApiError>> + 'static,
 {
     let session = use_session();
     let navigate = leptos_router::hooks::use_navigate();
@@ -49,10 +51,11 @@ where
                 return;
             }
             match answer {
-                Ok(saved) => {
+                Ok(Some(saved)) => {
                     state.mark_saved();
                     navigate(&open(&saved), Default::default());
                 }
+                Ok(None) => state.failure.set(None),
                 Err(error) => state.rejected(error),
             }
         });
