@@ -4,13 +4,13 @@
 //! session context; `components` and `pages` are the Leptos views.
 
 pub mod api;
-pub mod app;
+pub(crate) mod app;
 pub mod components;
-pub mod format;
+pub(crate) mod format;
 pub mod forms;
-pub mod pages;
-pub mod poll;
-pub mod routes;
+pub(crate) mod pages;
+pub(crate) mod poll;
+pub(crate) mod routes;
 pub mod state;
 pub mod time;
 

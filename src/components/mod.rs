@@ -1,15 +1,15 @@
 //! Reusable view pieces, one per file.
 
-pub mod copy_button;
-pub mod delete_button;
-pub mod error_banner;
+pub(crate) mod copy_button;
+pub(crate) mod delete_button;
+pub(crate) mod error_banner;
 pub mod error_text;
-pub mod field;
-pub mod filter_bar;
-pub mod key_prompt;
-pub mod kv_editor;
-pub mod resource_select;
+pub(crate) mod field;
+pub(crate) mod filter_bar;
+pub(crate) mod key_prompt;
+pub(crate) mod kv_editor;
+pub(crate) mod resource_select;
 pub mod resource_table;
-pub mod stale_notice;
-pub mod status_badge;
-pub mod unsaved;
+pub(crate) mod stale_notice;
+pub(crate) mod status_badge;
+pub(crate) mod unsaved;

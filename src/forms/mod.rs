@@ -5,16 +5,16 @@
 //! land on the same fields); `to_create` / `to_update` build the requests,
 //! updates as minimal PATCHes against the resource as loaded.
 
-pub mod container;
+pub(crate) mod container;
 pub mod cron;
-pub mod domain;
-pub mod env;
-pub mod field;
-pub mod namespace;
-pub mod net;
-pub mod rebase;
-pub mod settings;
-pub mod trigger;
+pub(crate) mod domain;
+pub(crate) mod env;
+pub(crate) mod field;
+pub(crate) mod namespace;
+pub(crate) mod net;
+pub(crate) mod rebase;
+pub(crate) mod settings;
+pub(crate) mod trigger;
 
 use crate::api::Resource;
 use std::collections::BTreeMap;

@@ -1,10 +1,10 @@
 //! One folder per resource, one file per view; settings on its own.
 
-pub mod cascade;
-pub mod common;
-pub mod containers;
-pub mod domains;
-pub mod framework;
-pub mod namespaces;
-pub mod settings;
-pub mod triggers;
+pub(crate) mod cascade;
+pub(crate) mod common;
+pub(crate) mod containers;
+pub(crate) mod domains;
+pub(crate) mod framework;
+pub(crate) mod namespaces;
+pub(crate) mod settings;
+pub(crate) mod triggers;

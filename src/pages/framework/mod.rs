@@ -12,10 +12,8 @@ mod list_page;
 mod use_related;
 mod use_submit;
 
-pub use detail_page::{detail_head, detail_page, loaded};
-pub use form_frame::{FailureBanner, FormFields};
+pub use detail_page::{detail_head, detail_page};
 pub use form_pages::{create_page, edit_page};
 pub use form_state::FormState;
 pub use list_page::list_head;
 pub use use_related::{related_label, use_related};
-pub use use_submit::{use_submit, Submission};
