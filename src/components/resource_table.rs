@@ -45,7 +45,13 @@ const PAGE_SIZES: [u32; 5] = [20, 50, 100, 500, 1000];
 /// read re-renders only the rows that changed, never the whole table.
 #[component]
 pub fn ResourceTable<R, Row, V>(
+    /// Column headers, the owner's column left out (see `owner_header`).
     headers: &'static [&'static str],
+    /// The header of the column naming each row's owner (a container's
+    /// namespace), shown second unless the table is fixed to one owner;
+    /// `row` then renders that cell too (`owner_cell`).
+    #[prop(optional)]
+    owner_header: Option<&'static str>,
     row: Row,
     /// Lists only what this owner has, ignoring the URL (a table on a detail page).
     #[prop(default = None)]
@@ -63,6 +69,10 @@ where
     V: IntoView + 'static,
 {
     let noun = R::PLURAL;
+    let mut columns = headers.to_vec();
+    if let Some(owner) = owner_header.filter(|_| owned_by.is_none()) {
+        columns.insert(1.min(columns.len()), owner);
+    }
     let session = use_session();
     let params = use_list_params();
     let local_pages = owned_by.is_some();
@@ -139,7 +149,7 @@ where
         view! {
             <table class="resource-table">
                 <thead>
-                    <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
+                    <tr>{columns.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
                 </thead>
                 <tbody>
                     <For each=items key=R::row_key children=row/>

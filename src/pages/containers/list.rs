@@ -43,25 +43,10 @@ pub fn ContainerTable(
     let session = use_session();
     let is_fixed = namespace_id.is_some();
     let owned_by = namespace_id.map(|id| ListParams::owned_by(OwnerFilter::Namespace, id));
-    let headers: &'static [&'static str] = if is_fixed {
-        &[
-            "Name", "Status", "Image", "Endpoint", "Scale", "Memory", "CPU",
-        ]
-    } else {
-        &[
-            "Name",
-            "Namespace",
-            "Status",
-            "Image",
-            "Endpoint",
-            "Scale",
-            "Memory",
-            "CPU",
-        ]
-    };
     view! {
         <ResourceTable
-            headers
+            headers=&["Name", "Status", "Image", "Endpoint", "Scale", "Memory", "CPU"]
+            owner_header="Namespace"
             owned_by
             empty=is_fixed.then_some("No containers in this namespace yet.")
             row=move |c: Container| view! {

@@ -29,14 +29,10 @@ pub fn DomainTable(
     let session = use_session();
     let is_fixed = container_id.is_some();
     let owned_by = container_id.map(|id| ListParams::owned_by(OwnerFilter::Container, id));
-    let headers: &'static [&'static str] = if is_fixed {
-        &["Hostname", "Status", "Error", "Created"]
-    } else {
-        &["Hostname", "Container", "Status", "Error", "Created"]
-    };
     view! {
         <ResourceTable
-            headers
+            headers=&["Hostname", "Status", "Error", "Created"]
+            owner_header="Container"
             owned_by
             empty=is_fixed.then_some("No custom domains for this container.")
             row=move |d: Domain| view! {

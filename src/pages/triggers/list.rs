@@ -39,29 +39,10 @@ pub fn TriggerTable(
     let session = use_session();
     let is_fixed = container_id.is_some();
     let owned_by = container_id.map(|id| ListParams::owned_by(OwnerFilter::Container, id));
-    let headers: &'static [&'static str] = if is_fixed {
-        &[
-            "Name",
-            "Source",
-            "Schedule, queue or subject",
-            "Destination",
-            "Status",
-            "Error",
-        ]
-    } else {
-        &[
-            "Name",
-            "Container",
-            "Source",
-            "Schedule, queue or subject",
-            "Destination",
-            "Status",
-            "Error",
-        ]
-    };
     view! {
         <ResourceTable
-            headers
+            headers=&["Name", "Source", "Schedule, queue or subject", "Destination", "Status", "Error"]
+            owner_header="Container"
             owned_by
             empty=is_fixed.then_some("No triggers for this container.")
             row=move |t: Trigger| {
