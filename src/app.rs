@@ -1,10 +1,6 @@
 //! The app: its providers, and the frame around every page (navigation,
 //! region switch); the pages come from `routes`.
 
-use crate::api::containers::Container;
-use crate::api::domains::Domain;
-use crate::api::namespaces::Namespace;
-use crate::api::triggers::Trigger;
 use crate::api::Region;
 use crate::poll::provide_poller;
 use crate::routes::{self, AppRoutes};
@@ -18,18 +14,15 @@ use leptos_router::NavigateOptions;
 pub fn App() -> impl IntoView {
     let session = provide_session();
     provide_poller();
-    let link = move |path: &'static str| move || session.link(path);
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="topbar">
                 <span class="brand">"Serverless Containers"</span>
                 <nav aria-label="Main">
-                    <A href=link(routes::list::<Namespace>())>"Namespaces"</A>
-                    <A href=link(routes::list::<Container>())>"Containers"</A>
-                    <A href=link(routes::list::<Domain>())>"Domains"</A>
-                    <A href=link(routes::list::<Trigger>())>"Triggers"</A>
-                    <A href=link(routes::SETTINGS)>"Settings"</A>
+                    {routes::MAIN_NAV.iter().map(|&(path, label)| {
+                        view! { <A href=move || session.link(path)>{label}</A> }
+                    }).collect_view()}
                 </nav>
                 <RegionSwitch/>
             </header>

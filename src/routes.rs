@@ -5,7 +5,10 @@
 //! console writes a path (`Session::link` adds the region).
 
 use crate::api::client::percent_encode;
+use crate::api::containers::Container;
+use crate::api::domains::Domain;
 use crate::api::namespaces::Namespace;
+use crate::api::triggers::Trigger;
 use crate::api::Resource;
 use crate::pages::{containers, domains, namespaces, settings, triggers};
 use crate::state::query::{ListParams, OwnerFilter};
@@ -18,6 +21,15 @@ use leptos_router::params::Params;
 use leptos_router::path;
 
 pub const SETTINGS: &str = "/settings";
+
+/// The main navigation: each page's path and its name.
+pub const MAIN_NAV: [(&str, &str); 5] = [
+    (Namespace::PATH, "Namespaces"),
+    (Container::PATH, "Containers"),
+    (Domain::PATH, "Domains"),
+    (Trigger::PATH, "Triggers"),
+    (SETTINGS, "Settings"),
+];
 
 /// A resource's list.
 pub fn list<R: Resource>() -> &'static str {
@@ -113,8 +125,6 @@ fn NotFound() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::containers::Container;
-    use crate::api::domains::Domain;
 
     #[test]
     fn links_encode_what_they_carry() {
