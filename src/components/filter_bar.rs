@@ -1,12 +1,31 @@
 use crate::api::list::ListOrder;
-use crate::state::query::{use_list_params, ListParams, TextFilter};
+use crate::state::query::{use_list_params, TextFilter};
 use leptos::prelude::*;
 
 /// Text filters and sort order of a list of `O`'s orders, kept in the URL
 /// (through the typed list params) so a view can be shared and survives a
 /// reload. Text filters apply on submit (Enter or "Apply"); any change goes
 /// back to page 1.
-pub fn filter_bar<O: ListOrder>(filters: &'static [TextFilter]) -> impl IntoView {
+pub fn filter_bar<O: ListOrder>(filters: &'static [TextFilter]) -> AnyView {
+    // Only the order's type is generic: the view is built once for every list.
+    let menu: Vec<(&'static str, &'static str)> =
+        O::MENU.iter().map(|o| (o.as_str(), o.label())).collect();
+    let params = use_list_params();
+    let order = Signal::derive(move || params.params.with(|p| p.order_or_default::<O>().as_str()));
+    let choose = Callback::new(move |text: String| {
+        if let Some(chosen) = O::known(&text) {
+            params.update(|p| p.set_order(chosen));
+        }
+    });
+    filter_bar_view(filters, menu, order, choose)
+}
+
+fn filter_bar_view(
+    filters: &'static [TextFilter],
+    menu: Vec<(&'static str, &'static str)>,
+    order: Signal<&'static str>,
+    choose: Callback<String>,
+) -> AnyView {
     let params = use_list_params();
     let drafts: Vec<(TextFilter, RwSignal<String>)> = filters
         .iter()
@@ -27,7 +46,6 @@ pub fn filter_bar<O: ListOrder>(filters: &'static [TextFilter]) -> impl IntoView
             }
         });
     };
-    let order = Signal::derive(move || params.params.with(ListParams::order_or_default::<O>));
     view! {
         <form class="filter-bar" role="search" on:submit=apply>
             {drafts.into_iter().map(|(filter, draft)| view! {
@@ -40,17 +58,14 @@ pub fn filter_bar<O: ListOrder>(filters: &'static [TextFilter]) -> impl IntoView
             {(!filters.is_empty()).then(|| view! { <button type="submit" class="secondary">"Apply"</button> })}
             <div class="field inline">
                 <label for="sort">"Sort"</label>
-                <select id="sort" on:change=move |ev| {
-                    if let Some(chosen) = O::known(&event_target_value(&ev)) {
-                        params.update(|p| p.set_order(chosen));
-                    }
-                }>
-                    {O::MENU.iter().map(|&choice| {
-                        let selected = move || order.get() == choice;
-                        view! { <option value=choice.as_str() selected=selected>{choice.label()}</option> }
+                <select id="sort" on:change=move |ev| choose.run(event_target_value(&ev))>
+                    {menu.into_iter().map(|(value, label)| {
+                        let selected = move || order.get() == value;
+                        view! { <option value=value selected=selected>{label}</option> }
                     }).collect_view()}
                 </select>
             </div>
         </form>
     }
+    .into_any()
 }
