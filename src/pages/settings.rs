@@ -100,12 +100,14 @@ pub fn SettingsPage() -> impl IntoView {
                 }}
                 <TextField lens=S::SECRET_KEY id="secret-key" label="Secret key" input_type="password"
                     placeholder="Paste a new secret key"/>
-                <p class="hint" id="key-state">{key_state}</p>
-                <CheckField lens=S::REMEMBER id="remember" label="Remember on this device"/>
-                <button type="button" class="secondary" disabled=move || !session.has_token()
-                    on:click=move |_| { session.forget_token(); form.update(|f| f.remember = false); }>
-                    "Forget key"
-                </button>
+                <div class="field">
+                    <p class="hint" id="key-state">{key_state}</p>
+                    <CheckField lens=S::REMEMBER id="remember" label="Remember on this device"/>
+                    <button type="button" class="secondary" disabled=move || !session.has_token()
+                        on:click=move |_| { session.forget_token(); form.update(|f| f.remember = false); }>
+                        "Forget key"
+                    </button>
+                </div>
                 <TextField lens=S::PROJECT id="project-id" label="Default project ID"
                     hint="Used when you create a namespace."/>
                 <SelectField lens=S::REGION id="settings-region" label="Region"
