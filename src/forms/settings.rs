@@ -87,8 +87,9 @@ pub struct SettingsForm {
     pub remember: bool,
     pub project_id: String,
     pub region: Region,
-    /// The user agreed to send the key to the base URL's other origin.
-    pub agreed: bool,
+    /// The other origin the user agreed to send the key to: an agreement
+    /// holds for that origin only, so another address needs another one.
+    pub agreed_origin: Option<String>,
 }
 
 /// Every field of Settings, declared once (see `ContainerForm`).
@@ -111,7 +112,8 @@ impl SettingsForm {
         let url_problem = match base_url_check(&self.base_url, page_origin) {
             Err(problem) => Some(problem),
             Ok(KeyDestination::Elsewhere(origin))
-                if !self.agreed && origin_of(saved_base_url).as_ref() != Some(&origin) =>
+                if self.agreed_origin.as_ref() != Some(&origin)
+                    && origin_of(saved_base_url).as_ref() != Some(&origin) =>
             {
                 Some(format!(
                     "Tick the box to agree to send your key to {origin}."
@@ -200,7 +202,7 @@ mod tests {
             remember: false,
             project_id: String::new(),
             region: Region::default(),
-            agreed: false,
+            agreed_origin: None,
         };
         let page = "http://127.0.0.1:8080";
         assert!(
@@ -222,17 +224,25 @@ mod tests {
             "{errors:?}"
         );
         let agreed = SettingsForm {
-            agreed: true,
+            agreed_origin: Some("https://api.example.com".into()),
             ..elsewhere.clone()
         };
         assert!(agreed.validate(page, "").is_empty());
+        // An agreement is for that origin only.
+        let moved = SettingsForm {
+            base_url: "https://other.example.com".into(),
+            ..agreed.clone()
+        };
+        assert!(moved
+            .validate(page, "")
+            .contains_key(SettingsForm::BASE_URL.key));
         // Agreed when it was saved: no need to agree again.
         assert!(elsewhere
             .validate(page, "https://api.example.com/")
             .is_empty());
         let plain = SettingsForm {
             base_url: "http://api.example.com".into(),
-            agreed: true,
+            agreed_origin: Some("http://api.example.com".into()),
             ..form
         };
         assert!(plain

@@ -19,7 +19,7 @@ pub fn SettingsPage() -> impl IntoView {
         remember: session.remember.get_untracked(),
         project_id: session.project_id.get_untracked(),
         region: session.region.get_untracked(),
-        agreed: false,
+        agreed_origin: None,
     });
     let errors = RwSignal::new(FieldErrors::new());
     provide_form_scope(form, errors);
@@ -33,12 +33,6 @@ pub fn SettingsPage() -> impl IntoView {
         let page_origin = page_origin.clone();
         Memo::new(move |_| base_url.with(|u| base_url_check(u, &page_origin)))
     };
-    // Another address is another agreement.
-    Effect::watch(
-        move || base_url.track(),
-        move |_, _, _| form.update(|f| f.agreed = false),
-        false,
-    );
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -86,11 +80,18 @@ pub fn SettingsPage() -> impl IntoView {
                         <div class="banner banner-warn" role="status">
                             <p>{format!("Your secret key will be sent to {origin} with every call.")}</p>
                             <label class="check">
-                                <input type="checkbox" id="agree-destination" prop:checked=move || form.with(|f| f.agreed)
-                                    on:change=move |ev| {
-                                        let agreed = event_target_checked(&ev);
-                                        form.update(|f| f.agreed = agreed);
-                                        errors.update(|e| { e.remove(S::BASE_URL.key); });
+                                <input type="checkbox" id="agree-destination"
+                                    prop:checked={
+                                        let origin = origin.clone();
+                                        move || form.with(|f| f.agreed_origin.as_ref() == Some(&origin))
+                                    }
+                                    on:change={
+                                        let origin = origin.clone();
+                                        move |ev| {
+                                            let agreed = event_target_checked(&ev).then(|| origin.clone());
+                                            form.update(|f| f.agreed_origin = agreed);
+                                            errors.update(|e| { e.remove(S::BASE_URL.key); });
+                                        }
                                     }/>
                                 {format!(" I trust {origin} with my key")}
                             </label>
