@@ -18,53 +18,31 @@ pub struct Browser {
     profile: PathBuf,
 }
 
-/// Chromium's console messages (chromedriver's log endpoint; not in the W3C protocol).
+/// A chromedriver command outside the W3C protocol: a POST of `body` to
+/// `session/{id}/{path}` (`se/log`: Chromium's console messages;
+/// `goog/cdp/execute`: a DevTools command, for network conditions, the cache,
+/// scripts to run before a page's own).
 #[derive(Debug)]
-struct BrowserLog;
+struct DriverCommand {
+    path: &'static str,
+    body: Value,
+}
 
-impl WebDriverCompatibleCommand for BrowserLog {
+impl WebDriverCompatibleCommand for DriverCommand {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({"type": "browser"}).to_string()),
-        )
-    }
-}
-
-/// A Chrome DevTools Protocol command, through chromedriver (network
-/// conditions, the cache, scripts to run before a page's own).
-#[derive(Debug)]
-struct DevTools {
-    cmd: String,
-    params: Value,
-}
-
-impl WebDriverCompatibleCommand for DevTools {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({"cmd": self.cmd, "params": self.params});
-        (http::Method::POST, Some(body.to_string()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
 
@@ -164,9 +142,9 @@ impl Browser {
 
     /// Runs a DevTools command and answers its result.
     pub fn devtools(&self, cmd: &str, params: Value) -> Value {
-        let command = DevTools {
-            cmd: cmd.to_string(),
-            params,
+        let command = DriverCommand {
+            path: "goog/cdp/execute",
+            body: json!({"cmd": cmd, "params": params}),
         };
         self.runtime
             .block_on(self.client().issue_cmd(command))
@@ -201,7 +179,10 @@ impl Browser {
     pub fn console_log(&self) -> Vec<(String, String)> {
         let entries = self
             .runtime
-            .block_on(self.client().issue_cmd(BrowserLog))
+            .block_on(self.client().issue_cmd(DriverCommand {
+                path: "se/log",
+                body: json!({"type": "browser"}),
+            }))
             .unwrap_or_else(|e| panic!("browser log: {e}"));
         entries
             .as_array()
