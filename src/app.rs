@@ -2,6 +2,7 @@
 //! region switch); the pages come from `routes`.
 
 use crate::api::Region;
+use crate::chunk_loader::ChunkStatus;
 use crate::poll::provide_poller;
 use crate::routes::{self, AppRoutes};
 use crate::state::session::{provide_session, use_session};
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
                 <RegionSwitch/>
             </header>
             <main id="main">
+                <ChunkStatus/>
                 <AppRoutes/>
             </main>
         </Router>

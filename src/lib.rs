@@ -5,6 +5,7 @@
 
 pub mod api;
 pub(crate) mod app;
+pub mod chunk_loader;
 pub mod components;
 pub(crate) mod format;
 pub mod forms;

@@ -18,7 +18,7 @@ use leptos::Params;
 use leptos_router::components::{Redirect, Route, Routes};
 use leptos_router::hooks::{use_location, use_params};
 use leptos_router::params::Params;
-use leptos_router::path;
+use leptos_router::{lazy_route, path, Lazy, LazyRoute};
 
 pub const SETTINGS: &str = "/settings";
 
@@ -70,30 +70,71 @@ pub fn use_route_id() -> Memo<String> {
     Memo::new(move |_| params.get().ok().and_then(|p| p.id).unwrap_or_default())
 }
 
+/// One lazily loaded route per page: each page's code is a chunk of its own
+/// (split out of the main wasm by the build, fetched when the route is first
+/// opened or when the browser is idle), so the first visit downloads only the
+/// shell and the page it shows.
+macro_rules! lazy_pages {
+    ($($route:ident => $page:path,)*) => {$(
+        struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                view! { <$page/> }.into_any()
+            }
+        }
+    )*};
+}
+
+lazy_pages! {
+    NamespaceListRoute => namespaces::NamespaceList,
+    NamespaceCreateRoute => namespaces::NamespaceCreate,
+    NamespaceDetailRoute => namespaces::NamespaceDetail,
+    NamespaceEditRoute => namespaces::NamespaceEdit,
+    ContainerListRoute => containers::ContainerList,
+    ContainerCreateRoute => containers::ContainerCreate,
+    ContainerDetailRoute => containers::ContainerDetail,
+    ContainerEditRoute => containers::ContainerEdit,
+    DomainListRoute => domains::DomainList,
+    DomainCreateRoute => domains::DomainCreate,
+    DomainDetailRoute => domains::DomainDetail,
+    DomainEditRoute => domains::DomainEdit,
+    TriggerListRoute => triggers::TriggerList,
+    TriggerCreateRoute => triggers::TriggerCreate,
+    TriggerDetailRoute => triggers::TriggerDetail,
+    TriggerEditRoute => triggers::TriggerEdit,
+    SettingsRoute => settings::SettingsPage,
+}
+
 /// The route table: the list, create, detail and edit pages of the four
-/// resources, and Settings.
+/// resources, and Settings, each a lazily loaded chunk.
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     view! {
         <Routes fallback=NotFound>
             <Route path=path!("/") view=HomeRedirect/>
-            <Route path=path!("/namespaces") view=namespaces::NamespaceList/>
-            <Route path=path!("/namespaces/new") view=namespaces::NamespaceCreate/>
-            <Route path=path!("/namespaces/:id") view=namespaces::NamespaceDetail/>
-            <Route path=path!("/namespaces/:id/edit") view=namespaces::NamespaceEdit/>
-            <Route path=path!("/containers") view=containers::ContainerList/>
-            <Route path=path!("/containers/new") view=containers::ContainerCreate/>
-            <Route path=path!("/containers/:id") view=containers::ContainerDetail/>
-            <Route path=path!("/containers/:id/edit") view=containers::ContainerEdit/>
-            <Route path=path!("/domains") view=domains::DomainList/>
-            <Route path=path!("/domains/new") view=domains::DomainCreate/>
-            <Route path=path!("/domains/:id") view=domains::DomainDetail/>
-            <Route path=path!("/domains/:id/edit") view=domains::DomainEdit/>
-            <Route path=path!("/triggers") view=triggers::TriggerList/>
-            <Route path=path!("/triggers/new") view=triggers::TriggerCreate/>
-            <Route path=path!("/triggers/:id") view=triggers::TriggerDetail/>
-            <Route path=path!("/triggers/:id/edit") view=triggers::TriggerEdit/>
-            <Route path=path!("/settings") view=settings::SettingsPage/>
+            <Route path=path!("/namespaces") view={Lazy::<NamespaceListRoute>::new()}/>
+            <Route path=path!("/namespaces/new") view={Lazy::<NamespaceCreateRoute>::new()}/>
+            <Route path=path!("/namespaces/:id") view={Lazy::<NamespaceDetailRoute>::new()}/>
+            <Route path=path!("/namespaces/:id/edit") view={Lazy::<NamespaceEditRoute>::new()}/>
+            <Route path=path!("/containers") view={Lazy::<ContainerListRoute>::new()}/>
+            <Route path=path!("/containers/new") view={Lazy::<ContainerCreateRoute>::new()}/>
+            <Route path=path!("/containers/:id") view={Lazy::<ContainerDetailRoute>::new()}/>
+            <Route path=path!("/containers/:id/edit") view={Lazy::<ContainerEditRoute>::new()}/>
+            <Route path=path!("/domains") view={Lazy::<DomainListRoute>::new()}/>
+            <Route path=path!("/domains/new") view={Lazy::<DomainCreateRoute>::new()}/>
+            <Route path=path!("/domains/:id") view={Lazy::<DomainDetailRoute>::new()}/>
+            <Route path=path!("/domains/:id/edit") view={Lazy::<DomainEditRoute>::new()}/>
+            <Route path=path!("/triggers") view={Lazy::<TriggerListRoute>::new()}/>
+            <Route path=path!("/triggers/new") view={Lazy::<TriggerCreateRoute>::new()}/>
+            <Route path=path!("/triggers/:id") view={Lazy::<TriggerDetailRoute>::new()}/>
+            <Route path=path!("/triggers/:id/edit") view={Lazy::<TriggerEditRoute>::new()}/>
+            <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
         </Routes>
     }
 }

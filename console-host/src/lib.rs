@@ -3,7 +3,7 @@
 
 mod static_files;
 
-pub use static_files::{console, content_security_policy, is_hashed_asset};
+pub use static_files::{console, content_security_policy, is_hashed_asset, names_a_file};
 
 /// The largest API request body either server takes (a secret is at most
 /// 64 KiB; the real API's limits are far below this).

@@ -1,15 +1,33 @@
 //! Serving the built console as a static host should: the files of `dist/`,
-//! `index.html` for any other path (the console routes in the browser), and
-//! the headers that make it load fast and safely (README, "Serving dist/").
+//! `index.html` for any other path (the console routes in the browser), a 404
+//! for a missing file (a chunk of an older build: the console then offers a
+//! reload), and the headers that make it load fast and safely (README,
+//! "Serving dist/").
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::handler::HandlerWithoutStateExt;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 use std::path::Path;
 use std::sync::Arc;
+use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
+
+/// A path that names a file (`/chunk-….wasm`, `/boot-….js`) rather than a
+/// page of the console (`/containers/…`): when it is missing, the answer is a
+/// 404, never `index.html` (which a browser would try to run as wasm).
+pub fn names_a_file(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').is_some_and(|(_, ext)| {
+        matches!(
+            ext,
+            "wasm" | "js" | "mjs" | "css" | "map" | "json" | "ico" | "png" | "svg" | "txt" | "html"
+        )
+    })
+}
 
 /// The Content-Security-Policy of `index.html`'s meta tag, plus what a meta
 /// tag cannot say (`frame-ancestors`): one policy, kept in `index.html`.
@@ -75,12 +93,23 @@ pub fn console(dir: &Path) -> Router {
     let index = ServeFile::new(dir.join("index.html"))
         .precompressed_br()
         .precompressed_gzip();
+    // ServeDir calls this only for a path with no file behind it.
+    let page_or_not_found = move |request: Request| async move {
+        if names_a_file(request.uri().path()) {
+            (StatusCode::NOT_FOUND, "no such file\n").into_response()
+        } else {
+            match index.oneshot(request).await {
+                Ok(response) => response.into_response(),
+                Err(never) => match never {},
+            }
+        }
+    };
     Router::new()
         .fallback_service(
             ServeDir::new(dir)
                 .precompressed_br()
                 .precompressed_gzip()
-                .fallback(index),
+                .fallback(page_or_not_found.into_service()),
         )
         .layer(middleware::from_fn_with_state(
             Arc::new(policy),
@@ -103,6 +132,16 @@ mod tests {
             )
         );
         assert_eq!(content_security_policy("<html></html>"), None);
+    }
+
+    #[test]
+    fn files_are_told_apart_from_pages() {
+        for file in ["/split_a-5eed3515f1e514fb.wasm", "/boot-1.js", "/main.css", "/x/index.html"] {
+            assert!(names_a_file(file), "{file}");
+        }
+        for page in ["/", "/containers", "/containers/3f2a-11", "/settings", "/domains/new"] {
+            assert!(!names_a_file(page), "{page}");
+        }
     }
 
     #[test]

@@ -174,6 +174,8 @@ impl Client {
             .get("Retry-After")
             .and_then(|v| v.trim().parse::<u64>().ok());
         let text = response.text().await.map_err(|e| no_answer(&e))?;
+        // The page has what it waited for: the other pages' chunks may now use the network.
+        crate::chunk_loader::first_answer_arrived();
         decode_response(status, &text).map_err(|mut error| {
             // A 429 without reset_seconds in its body may say it in Retry-After.
             if let ErrorKind::TooManyRequests { reset_seconds, .. } = &mut error.kind {

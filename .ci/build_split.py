@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Trunk's post_build hook: builds the console's wasm split into one chunk per page.
+
+Trunk cannot split a wasm (trunk-rs/trunk#1022), so index.html's rust link is
+`data-trunk-skip` and this hook does the rust part into TRUNK_STAGING_DIR:
+
+1. cargo build of the `console` bin for wasm32 (`.cargo/config.toml` adds
+   `--emit-relocs`, which the splitter needs);
+2. wasm-split-cli (`wasm_split_cli_support`, pinned in .ci/setup): the main
+   module, one `split_*.wasm` per lazy page, `chunk_*.wasm` for code that
+   several pages share, and the loader `__wasm_split.js`;
+3. wasm-bindgen on the main module, then wasm-opt on every module (release);
+4. content-hashed names (a host serves them `immutable`), the loader patched to
+   fetch through src/js/chunk_fetch.js (retries, and the app told of failures);
+5. src/js/boot.js filled with the table of each page's files, and index.html
+   given its script and preloads (the CSP allows no inline script);
+6. `.gz` and `.br` copies of every file, for hosts that serve them precompressed.
+"""
+
+import concurrent.futures
+import gzip
+import hashlib
+import json
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+STAGE = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
+RELEASE = os.environ.get("TRUNK_PROFILE", "debug") == "release"
+PUBLIC = os.environ.get("TRUNK_PUBLIC_URL", "/")
+WASM_OPT_FLAGS = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"]
+
+
+def fail(message):
+    # A hook that goes on after a surprise would ship a page that cannot start: stop the build.
+    sys.exit("build_split: " + message)
+
+
+def run(*args):
+    subprocess.run(args, check=True, cwd=ROOT)
+
+
+def short_hash(*parts):
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part)
+    return digest.hexdigest()[:16]
+
+
+def strip_custom_sections(path):
+    """Drops a module's custom sections. The splitter copies the names and
+    wasm-bindgen's metadata (`__wasm_bindgen_unstable`, which only
+    wasm-bindgen reads and removes) into every chunk: on the first build
+    that was 2.8 MB of names and 0.65 MB of metadata over 230 chunks."""
+    data = path.read_bytes()
+    out, i = bytearray(data[:8]), 8
+    while i < len(data):
+        start, section_id = i, data[i]
+        i += 1
+        size = shift = 0
+        while True:
+            byte = data[i]
+            i += 1
+            size |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                break
+        i += size
+        if section_id != 0:
+            out += data[start:i]
+    path.write_bytes(bytes(out))
+
+
+def cargo_build():
+    """Builds the console bin and returns the path of its wasm."""
+    command = ["cargo", "build", "--target", "wasm32-unknown-unknown", "--bin", "console",
+               "--message-format=json-render-diagnostics"]
+    if RELEASE:
+        command.append("--release")
+    out = subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.PIPE, text=True).stdout
+    for line in out.splitlines():
+        message = json.loads(line)
+        if message.get("reason") == "compiler-artifact" and message["target"]["name"] == "console" \
+                and "bin" in message["target"]["kind"]:
+            for name in message["filenames"]:
+                if name.endswith(".wasm"):
+                    return pathlib.Path(name)
+    fail("cargo built no console.wasm")
+
+
+def loader_pages(loader):
+    """Each lazy page's files, from the loader: `export const __wasm_split_load_<name> =
+    wrapAsyncCb(makeLoad(<fetch of ./split_<name>.wasm>, [<shared chunk variables>]))`."""
+    chunk_files = dict(re.findall(r'const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetchChunk\(new URL\("\./([^"]+)"', loader))
+    pages = {}
+    loaders = re.findall(r'export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\((.*?),\s*\[([^\]]*)\]\)\);',
+                         loader, re.S)
+    for name, body, deps in loaders:
+        own = re.search(r'new URL\("\./([^"]+)"', body)
+        files = [chunk_files[var.strip()] for var in deps.split(",") if var.strip()]
+        if own:
+            files.append(own.group(1))
+        pages[name] = files
+    if not pages:
+        fail("no page loader found in __wasm_split.js (has wasm-split-cli changed?)")
+    return pages
+
+
+def write_packs(pages):
+    """One file per page holding all of that page's chunks, for a first visit:
+    a page needs dozens of small chunks (the splitter makes one per set of
+    pages that share code), and one request instead of dozens is what keeps a
+    first visit fast on a slow link. Later pages fetch the chunks one by one
+    (when the browser is idle), so nothing shared is downloaded twice.
+    Layout: a 4-byte little-endian length, a JSON list of [url, length], then
+    the chunks' bytes in that order."""
+    packs = {}
+    for page, urls in pages.items():
+        blobs = [(STAGE / url[len(PUBLIC):]).read_bytes() for url in urls]
+        index = json.dumps([[url, len(blob)] for url, blob in zip(urls, blobs)]).encode()
+        body = len(index).to_bytes(4, "little") + index + b"".join(blobs)
+        name = "page_%s-%s.bin" % (page, short_hash(body))
+        (STAGE / name).write_bytes(body)
+        packs[page] = PUBLIC + name
+    return packs
+
+
+def page_name(split_name):
+    """`ContainerList` from the splitter's name of `ContainerListRoute`'s lazy
+    view (`__container_list_route_view_<hash>`)."""
+    found = re.fullmatch(r'__([a-z_]+?)_route_view_\d+', split_name)
+    return "".join(word.capitalize() for word in found.group(1).split("_")) if found else None
+
+
+def main():
+    work = STAGE / ".split"
+    shutil.rmtree(work, ignore_errors=True)
+    (work / "bindgen").mkdir(parents=True)
+
+    wasm = cargo_build()
+    run("wasm-split-cli", "--target", "web", "--out-name", "console", str(wasm), str(work))
+    run("wasm-bindgen", "--target", "web", "--keep-lld-exports", "--no-demangle",
+        "--out-dir", str(work / "bindgen"), "--out-name", "console", str(work / "console.wasm"))
+    modules = sorted(work.glob("split_*.wasm")) + sorted(work.glob("chunk_*.wasm"))
+    main_wasm = work / "bindgen" / "console_bg.wasm"
+    for module in modules:
+        strip_custom_sections(module)
+    if RELEASE:
+        # One wasm-opt per module (it takes one at a time), as many at once as there are cores.
+        # The chunks are only re-encoded: the compiler already optimised their
+        # code, and wasm-opt's passes gain nothing in gzip on them (measured on
+        # a 139 KB chunk: 55,462 B gzip re-encoded in 0.8 s, 55,470 with -Oz in
+        # 2.3 s), while re-encoding drops the padding that --emit-relocs adds.
+        with concurrent.futures.ThreadPoolExecutor(os.cpu_count()) as pool:
+            jobs = [pool.submit(run, "wasm-opt", *WASM_OPT_FLAGS, str(main_wasm), "-o", str(main_wasm))]
+            jobs += [pool.submit(run, "wasm-opt", *WASM_OPT_FLAGS[1:], str(m), "-o", str(m)) for m in modules]
+            for job in jobs:
+                job.result()
+
+    # Every wasm gets a name from its own content: a chunk that did not change
+    # keeps its name, and the browser's cache, across deploys.
+    renamed = {}
+    for module in modules + [main_wasm]:
+        data = module.read_bytes()
+        stem = "console" if module == main_wasm else module.stem
+        name = "%s-%s%s.wasm" % (stem, short_hash(data), "_bg" if module == main_wasm else "")
+        (STAGE / name).write_bytes(data)
+        renamed[module.name] = name
+
+    loader = (work / "__wasm_split.js").read_text()
+    console_js = (work / "bindgen" / "console.js").read_text()
+    chunk_fetch = (ROOT / "src/js/chunk_fetch.js").read_text()
+    boot = (ROOT / "src/js/boot.js").read_text()
+    if "fetch(new URL(" not in loader or 'from "./console.js"' not in loader:
+        fail("__wasm_split.js does not look as expected (has wasm-split-cli changed?)")
+
+    # The scripts import each other (the loader needs the main module's
+    # exports, the main module the loaders): they share one name hash, of
+    # everything the build made.
+    build_hash = short_hash(*(f.encode() for f in sorted(renamed.values())),
+                            loader.encode(), console_js.encode(), chunk_fetch.encode(), boot.encode())
+    names = {key: "%s-%s.js" % (key, build_hash) for key in ("console", "split_loader", "chunk_fetch", "boot")}
+
+    loader = loader.replace("fetch(new URL(", "fetchChunk(new URL(")
+    loader = loader.replace('from "./console.js"', 'from "./%s"' % names["console"])
+    loader = 'import { fetchChunk } from "./%s";\n' % names["chunk_fetch"] + loader
+    for old, new in renamed.items():
+        loader = loader.replace('"./%s"' % old, '"./%s"' % new)
+    pages = {}
+    for split, files in loader_pages(loader).items():
+        page = page_name(split)
+        if page:
+            pages[page] = [PUBLIC + f for f in files]
+    if "ContainerList" not in pages or "Settings" not in pages:
+        fail("the page chunks were not recognised: %s" % sorted(loader_pages(loader)))
+
+    if "./__wasm_split.js" not in console_js:
+        fail("console.js does not import the split loader (has wasm-bindgen changed?)")
+    console_js = console_js.replace("./__wasm_split.js", "./" + names["split_loader"])
+
+    build = {"mainWasm": PUBLIC + renamed["console_bg.wasm"], "pages": pages,
+             "packs": write_packs(pages)}
+    boot = boot.replace("'__MAIN_JS__'", "'./%s'" % names["console"]) \
+               .replace("'__CHUNK_FETCH_JS__'", "'./%s'" % names["chunk_fetch"]) \
+               .replace("__BUILD__", json.dumps(build, separators=(",", ":"), sort_keys=True))
+    left = [p for p in ("__MAIN_JS__", "__CHUNK_FETCH_JS__", "__BUILD__") if p in boot]
+    if left:
+        fail("boot.js still has the placeholders %s" % left)
+
+    for key, text in (("console", console_js), ("split_loader", loader),
+                      ("chunk_fetch", chunk_fetch), ("boot", boot)):
+        (STAGE / names[key]).write_text(text)
+    snippets = work / "bindgen" / "snippets"
+    if snippets.exists():
+        shutil.copytree(snippets, STAGE / "snippets", dirs_exist_ok=True)
+
+    html = (STAGE / "index.html").read_text()
+    head = "\n".join([
+        '<link rel="modulepreload" href="%s%s" />' % (PUBLIC, names["console"]),
+        '<link rel="modulepreload" href="%s%s" />' % (PUBLIC, names["chunk_fetch"]),
+        '<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin="anonymous" />'
+        % build["mainWasm"],
+        '<script type="module" src="%s%s"></script>' % (PUBLIC, names["boot"]),
+    ])
+    if "</head>" not in html:
+        fail("index.html has no </head>")
+    html = html.replace("</head>", head + "\n</head>", 1)
+    inline = [m.group(0) for m in re.finditer(r"<script\b[^>]*>", html) if not re.search(r"\bsrc=", m.group(0))]
+    if inline:
+        fail("an inline script is left, which the CSP would block: %s" % inline)
+    (STAGE / "index.html").write_text(html)
+    shutil.rmtree(work)
+    precompress()
+
+
+def precompress():
+    """`.gz` and `.br` copies for hosts that serve them (the emulator's --static,
+    nginx gzip_static/brotli_static, Caddy's precompressed)."""
+    try:
+        import brotli
+    except ImportError:
+        brotli = None
+        print("build_split: no brotli module for python3 (.ci/setup installs it): writing gzip only")
+    for path in list(STAGE.iterdir()):
+        if path.suffix not in (".wasm", ".bin", ".js", ".css", ".html"):
+            continue
+        data = path.read_bytes()
+        packed = {".gz": gzip.compress(data, 9, mtime=0)}
+        if brotli:
+            packed[".br"] = brotli.compress(data, quality=11)
+        for ext, body in packed.items():
+            if len(body) < len(data):
+                path.with_name(path.name + ext).write_bytes(body)
+
+
+if __name__ == "__main__":
+    main()
