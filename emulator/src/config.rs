@@ -14,6 +14,9 @@ pub struct Faults {
     pub rate_limit: u32,
     /// Every Nth API request answers 503 (0: none): a failure a test can count on.
     pub fail_every: u64,
+    /// The first N requests for a page's own chunk of the console (`/split_*`)
+    /// answer 503: the console's chunk retries, tested end to end.
+    pub fail_page_chunks: u64,
 }
 
 /// The key the emulator accepts unless told otherwise: UUID-shaped, as the

@@ -47,7 +47,10 @@ pub fn router(app: Shared) -> Router {
         .layer(middleware::cors(app.config.cors_any_origin))
         .with_state(app.clone());
     match &app.config.static_dir {
-        Some(dir) => api.merge(console_host::console(dir)),
+        Some(dir) => api.merge(console_host::console(dir).layer(layers::from_fn_with_state(
+            app.clone(),
+            middleware::failing_page_chunks,
+        ))),
         None => api,
     }
 }

@@ -51,6 +51,10 @@ struct Args {
     /// Answer every Nth API request with 503 (0: none): a failure tests can count on.
     #[arg(long, default_value_t = 0)]
     fail_every: u64,
+    /// Answer the first N requests for a page's own chunk of the console
+    /// (`/split_*.wasm`, with --static) with 503: the console's retries.
+    #[arg(long, default_value_t = 0)]
+    fail_page_chunks: u64,
     /// Send CORS headers to any origin. Without it only loopback origins (localhost,
     /// 127.0.0.1, [::1]) may call the API from a browser page.
     #[arg(long)]
@@ -98,6 +102,7 @@ fn main() {
                 error_rate: args.error_rate,
                 rate_limit: args.rate_limit,
                 fail_every: args.fail_every,
+                fail_page_chunks: args.fail_page_chunks,
             },
             static_dir: args.static_dir.clone(),
             state_file: args.state.clone(),

@@ -1,5 +1,6 @@
-//! What wraps every API call: injected faults, the key check, JSON for every
-//! rejection, and CORS for loopback origins.
+//! What wraps every API call (injected faults, the key check, JSON for every
+//! rejection, CORS for loopback origins), and the faults injected into the
+//! console's own files.
 
 use crate::error::ApiErr;
 use crate::Shared;
@@ -140,4 +141,28 @@ pub(crate) fn cors(any_origin: bool) -> CorsLayer {
             header::CONTENT_TYPE,
         ])
         .max_age(std::time::Duration::from_secs(600))
+}
+
+/// With `--fail-page-chunks N`, the first N requests for a page's chunk of
+/// the console answer 503, as a flaky network or CDN would.
+pub(crate) async fn failing_page_chunks(
+    State(app): State<Shared>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let is_page_chunk = request
+        .uri()
+        .path()
+        .rsplit('/')
+        .next()
+        .is_some_and(|name| name.starts_with("split_") && name.ends_with(".wasm"));
+    if is_page_chunk
+        && app
+            .page_chunk_requests
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            < app.config.faults.fail_page_chunks
+    {
+        return axum::http::StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
+    next.run(request).await
 }

@@ -14,6 +14,8 @@ pub struct AppState {
     pub(crate) window: Mutex<(u64, u32)>,
     /// API requests so far, for `fail_every`.
     pub(crate) requests: std::sync::atomic::AtomicU64,
+    /// Requests for page chunks so far, for `fail_page_chunks`.
+    pub(crate) page_chunk_requests: std::sync::atomic::AtomicU64,
 }
 
 pub type Shared = Arc<AppState>;
@@ -31,6 +33,7 @@ impl AppState {
             clock,
             window: Mutex::new((0, 0)),
             requests: Default::default(),
+            page_chunk_requests: Default::default(),
         })
     }
 

@@ -1,0 +1,133 @@
+//! The split build's page chunks under failure, in headless Chromium: a
+//! page's chunk that fails twice and then loads, one that always fails, and
+//! one that a deploy removed during the session. Needs `dist/` and the
+//! release emulator, as `e2e` does; run with `cargo test --test e2e_chunks`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use support::{dist_dir, Browser, Emulator};
+
+/// Opens the namespaces page (its chunks come in its pack, which never
+/// fails here) and types into its filter: what must survive a failed load.
+fn open_namespaces_and_type(browser: &Browser, emulator: &Emulator) {
+    browser.goto(&format!("{}/namespaces", emulator.url));
+    browser.wait_for("namespaces page", 20, |b| {
+        b.text("h1").filter(|t| t == "Namespaces")
+    });
+    browser.type_into("#filter-name", "typed before the failure");
+}
+
+/// Opens the containers page from the navigation: its own chunk is not in
+/// the namespaces page's pack, so it is fetched now.
+fn go_to_containers(browser: &Browser) {
+    browser.eval(
+        "[...document.querySelectorAll('nav a')].find(a => a.textContent === 'Containers').click();",
+        json!([]),
+    );
+}
+
+fn typed_filter(browser: &Browser) -> String {
+    browser
+        .eval(
+            "const input = document.querySelector('#filter-name'); return input ? input.value : null;",
+            json!([]),
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn assert_no_panic(browser: &Browser) {
+    let panics: Vec<_> = browser
+        .console_log()
+        .into_iter()
+        .filter(|(_, message)| message.contains("panicked") || message.contains("unreachable"))
+        .collect();
+    assert!(panics.is_empty(), "the app panicked: {panics:?}");
+}
+
+/// A copy of dist/ that a test may change, as a deploy would.
+fn copy_of_dist() -> PathBuf {
+    let copy = std::env::temp_dir().join(format!("console-dist-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    std::fs::create_dir_all(&copy).unwrap();
+    for entry in std::fs::read_dir(dist_dir()).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
+        }
+    }
+    copy
+}
+
+/// What a deploy does to the old build's chunks: they are gone.
+fn remove_chunks(dir: &Path) -> usize {
+    let mut removed = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().to_string();
+        if ["split_", "chunk_", "page_"].iter().any(|p| name.starts_with(p)) {
+            std::fs::remove_file(dir.join(&name)).unwrap();
+            removed += 1;
+        }
+    }
+    removed
+}
+
+#[test]
+fn page_chunks_survive_failures() {
+    let browser = Browser::start();
+
+    // 1. The chunk fails twice (503), then loads: the retries are silent, the
+    //    page that was open stays with what was typed until the next is ready.
+    {
+        let emulator = Emulator::start(&dist_dir(), &["--fail-page-chunks", "2"]);
+        open_namespaces_and_type(&browser, &emulator);
+        go_to_containers(&browser);
+        assert_eq!(typed_filter(&browser), "typed before the failure");
+        browser.wait_for("containers page after two failures", 20, |b| {
+            b.text("h1").filter(|t| t == "Containers")
+        });
+        assert_eq!(browser.text(".chunk-status"), None);
+        assert_no_panic(&browser);
+    }
+
+    // 2. The chunk always fails: after the retries, the page's place says what
+    //    failed and offers Retry; what was typed is still there.
+    {
+        let emulator = Emulator::start(&dist_dir(), &["--fail-page-chunks", "1000000"]);
+        open_namespaces_and_type(&browser, &emulator);
+        go_to_containers(&browser);
+        let status = browser.wait_for("the failure and its Retry", 20, |b| b.text(".chunk-status"));
+        assert!(status.contains("could not be downloaded"), "{status}");
+        assert!(status.contains("Retry"), "{status}");
+        assert_eq!(typed_filter(&browser), "typed before the failure");
+        // Retry tries again (and fails again: the message comes back).
+        browser.click(".chunk-status button");
+        assert_eq!(browser.text(".chunk-status"), None);
+        browser.wait_for("the failure again", 20, |b| b.text(".chunk-status"));
+        assert_no_panic(&browser);
+    }
+
+    // 3. A deploy removed the build's chunks during the session: the chunk's
+    //    404 offers a reload to the new version, never a blank page.
+    {
+        let dist = copy_of_dist();
+        let emulator = Emulator::start(&dist, &[]);
+        open_namespaces_and_type(&browser, &emulator);
+        // Nothing from the idle prefetch may hide the deploy.
+        browser.devtools("Network.enable", json!({}));
+        browser.devtools("Network.setCacheDisabled", json!({"cacheDisabled": true}));
+        assert!(remove_chunks(&dist) > 0);
+        go_to_containers(&browser);
+        let status = browser.wait_for("the reload offer", 20, |b| b.text(".chunk-status"));
+        assert!(status.contains("A new version of the console is available"), "{status}");
+        assert!(status.contains("Reload"), "{status}");
+        assert_eq!(typed_filter(&browser), "typed before the failure");
+        assert_no_panic(&browser);
+        browser.devtools("Network.setCacheDisabled", json!({"cacheDisabled": false}));
+        let _ = std::fs::remove_dir_all(&dist);
+    }
+}
