@@ -77,7 +77,7 @@ def strip_custom_sections(path):
 
 def cargo_build():
     """Builds the console bin and returns the path of its wasm."""
-    command = ["cargo", "build", "--target", "wasm32-unknown-unknown", "--bin", "console",
+    command = ["cargo", "build", "--target", "wasm32-unknown-unknown", "--bin", "console", "--features", "split",
                "--message-format=json-render-diagnostics"]
     if RELEASE:
         command.append("--release")

@@ -77,7 +77,8 @@ pub fn ChunkStatus() -> impl IntoView {
     let reload = move |_| {
         let _ = window().location().reload();
     };
-    move || match state.get() {
+    move || {
+        match state.get() {
         ChunkState::Loaded => None,
         ChunkState::Failed => Some(
             view! {
@@ -103,6 +104,7 @@ pub fn ChunkStatus() -> impl IntoView {
             }
             .into_any(),
         ),
+    }
     }
 }
 

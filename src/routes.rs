@@ -17,8 +17,10 @@ use leptos::prelude::*;
 use leptos::Params;
 use leptos_router::components::{Redirect, Route, Routes};
 use leptos_router::hooks::{use_location, use_params};
+#[cfg(feature = "split")]
+use leptos_router::lazy_route;
 use leptos_router::params::Params;
-use leptos_router::{lazy_route, path, Lazy, LazyRoute};
+use leptos_router::{path, Lazy, LazyRoute};
 
 pub const SETTINGS: &str = "/settings";
 
@@ -73,7 +75,10 @@ pub fn use_route_id() -> Memo<String> {
 /// One lazily loaded route per page: each page's code is a chunk of its own
 /// (split out of the main wasm by the build, fetched when the route is first
 /// opened or when the browser is idle), so the first visit downloads only the
-/// shell and the page it shows.
+/// shell and the page it shows. The split needs the build's splitter
+/// (`.ci/build_split.py` builds with the `split` feature); a build without it
+/// (the browser tests) has the same routes, loaded with the main module.
+#[cfg(feature = "split")]
 macro_rules! lazy_pages {
     ($($route:ident => $page:path,)*) => {$(
         struct $route;
@@ -85,6 +90,23 @@ macro_rules! lazy_pages {
             }
 
             fn view(_this: Self) -> AnyView {
+                view! { <$page/> }.into_any()
+            }
+        }
+    )*};
+}
+
+#[cfg(not(feature = "split"))]
+macro_rules! lazy_pages {
+    ($($route:ident => $page:path,)*) => {$(
+        struct $route;
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_this: Self) -> AnyView {
                 view! { <$page/> }.into_any()
             }
         }

@@ -68,7 +68,10 @@ fn remove_chunks(dir: &Path) -> usize {
     let mut removed = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().to_string();
-        if ["split_", "chunk_", "page_"].iter().any(|p| name.starts_with(p)) {
+        if ["split_", "chunk_", "page_"]
+            .iter()
+            .any(|p| name.starts_with(p))
+        {
             std::fs::remove_file(dir.join(&name)).unwrap();
             removed += 1;
         }
@@ -123,7 +126,10 @@ fn page_chunks_survive_failures() {
         assert!(remove_chunks(&dist) > 0);
         go_to_containers(&browser);
         let status = browser.wait_for("the reload offer", 20, |b| b.text(".chunk-status"));
-        assert!(status.contains("A new version of the console is available"), "{status}");
+        assert!(
+            status.contains("A new version of the console is available"),
+            "{status}"
+        );
         assert!(status.contains("Reload"), "{status}");
         assert_eq!(typed_filter(&browser), "typed before the failure");
         assert_no_panic(&browser);

@@ -5,10 +5,10 @@
 //! "Serving dist/").
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue};
-use axum::middleware::{self, Next};
 use axum::handler::HandlerWithoutStateExt;
 use axum::http::StatusCode;
+use axum::http::{header, HeaderValue};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use std::path::Path;
@@ -136,10 +136,21 @@ mod tests {
 
     #[test]
     fn files_are_told_apart_from_pages() {
-        for file in ["/split_a-5eed3515f1e514fb.wasm", "/boot-1.js", "/main.css", "/x/index.html"] {
+        for file in [
+            "/split_a-5eed3515f1e514fb.wasm",
+            "/boot-1.js",
+            "/main.css",
+            "/x/index.html",
+        ] {
             assert!(names_a_file(file), "{file}");
         }
-        for page in ["/", "/containers", "/containers/3f2a-11", "/settings", "/domains/new"] {
+        for page in [
+            "/",
+            "/containers",
+            "/containers/3f2a-11",
+            "/settings",
+            "/domains/new",
+        ] {
             assert!(!names_a_file(page), "{page}");
         }
     }

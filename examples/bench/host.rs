@@ -116,7 +116,10 @@ fn sizes(dist: &Path) -> u64 {
     let (mut raw, mut gz, mut br) = (0, 0, 0);
     for file in &first {
         let (r, g, b) = served_sizes(file);
-        println!("| {} | {r} | {g} | {b} |", file.file_name().unwrap().to_string_lossy());
+        println!(
+            "| {} | {r} | {g} | {b} |",
+            file.file_name().unwrap().to_string_lossy()
+        );
         raw += r;
         gz += g;
         br += b;
@@ -136,7 +139,9 @@ fn sizes(dist: &Path) -> u64 {
         .iter()
         .filter_map(|f| f.as_str())
         .collect();
-    println!("\nWhat each page adds when first opened after /containers (its chunks not yet fetched):\n");
+    println!(
+        "\nWhat each page adds when first opened after /containers (its chunks not yet fetched):\n"
+    );
     println!("| page | chunks | raw | gzip | brotli |\n|---|---:|---:|---:|---:|");
     for (page, files) in pages {
         let new: Vec<&str> = files
