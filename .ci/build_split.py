@@ -192,11 +192,14 @@ def main():
     loader = 'import { fetchChunk } from "./%s";\n' % names["chunk_fetch"] + loader
     for old, new in renamed.items():
         loader = loader.replace('"./%s"' % old, '"./%s"' % new)
-    pages = {}
+    pages, on_demand = {}, set()
     for split, files in loader_pages(loader).items():
         page = page_name(split)
         if page:
             pages[page] = [PUBLIC + f for f in files]
+        else:
+            # A part a page shows only on demand (`#[lazy]`, such as the cron preview).
+            on_demand.update(PUBLIC + f for f in files)
     if "ContainerList" not in pages or "Settings" not in pages:
         fail("the page chunks were not recognised: %s" % sorted(loader_pages(loader)))
 
@@ -207,7 +210,7 @@ def main():
     console_js = console_js.replace('from "./__wasm_split.js"', 'from "./%s"' % names["split_loader"])
 
     build = {"mainWasm": PUBLIC + renamed["console_bg.wasm"], "pages": pages,
-             "packs": write_packs(pages)}
+             "packs": write_packs(pages), "onDemand": sorted(on_demand)}
     boot = boot.replace("'__MAIN_JS__'", "'./%s'" % names["console"]) \
                .replace("'__CHUNK_FETCH_JS__'", "'./%s'" % names["chunk_fetch"]) \
                .replace("__BUILD__", json.dumps(build, separators=(",", ":"), sort_keys=True))

@@ -420,8 +420,14 @@ fn navigation(url: &str, token: &str, settings: &Settings) {
         prefetched.push(navigate(&fresh, "Domains", "Custom domains"));
     }
     println!("| case | to the page's heading |\n|---|---:|");
-    println!("| chunk not fetched yet (loopback) | {} |", spread(unfetched.clone()));
-    println!("| chunk prefetched when idle | {} |", spread(prefetched.clone()));
+    println!(
+        "| chunk not fetched yet (loopback) | {} |",
+        spread(unfetched.clone())
+    );
+    println!(
+        "| chunk prefetched when idle | {} |",
+        spread(prefetched.clone())
+    );
     let (first, later) = (median(&mut unfetched), median(&mut prefetched));
     println!(
         "\nBudgets: not fetched yet {first:.0} ms (budget 100 ms: {}); prefetched {later:.0} ms (budget one frame, 16.7 ms: {}).",

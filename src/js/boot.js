@@ -1,6 +1,7 @@
 // Starts the console. The build (.ci/build_split.py) writes BUILD: the main
 // module, for each page the wasm files it needs (its chunk and the shared
-// chunks it depends on) and the pack that holds them all. The page being
+// chunks it depends on) and the pack that holds them all, and the files of
+// the parts that pages show on demand. The page being
 // opened has its pack requested at once, in parallel with the main wasm; the
 // other pages' files are fetched when the browser is idle after the first API
 // answer.
@@ -31,7 +32,9 @@ const exports = await init({ module_or_path: BUILD.mainWasm });
 // Trunk's loader sends this event; the benchmark and tools read the instance from it.
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: exports } }));
 
-const rest = [...new Set(Object.values(BUILD.pages).flat())].filter((file) => !landing.includes(file));
+const rest = [...new Set([...Object.values(BUILD.pages).flat(), ...BUILD.onDemand])].filter(
+  (file) => !landing.includes(file),
+);
 let started = false;
 const prefetchRest = () => {
   if (!started) {

@@ -10,6 +10,14 @@ use leptos::prelude::*;
 /// How many next runs the preview lists.
 const NEXT_RUNS: usize = 5;
 
+/// The preview, as a chunk of its own with the split build: the schedule's
+/// reading and its next runs in time zones are needed nowhere else, so their
+/// code is fetched only when a form shows a cron source.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn cron_preview(schedule: Signal<String>, timezone: Signal<String>) -> AnyView {
+    view! { <CronPreview schedule timezone/> }.into_any()
+}
+
 /// What a schedule means, and when it runs next in `timezone`.
 #[component]
 pub fn CronPreview(

@@ -3,7 +3,7 @@ use crate::api::triggers::{Trigger, TriggerSource};
 use crate::format::destination_text;
 use crate::pages::common::{or_dash, EnvTable, Tags};
 use crate::pages::framework::{detail_head, detail_page, related_label, use_related};
-use crate::pages::triggers::CronPreview;
+use crate::pages::triggers::cron_preview;
 use crate::routes;
 use crate::state::session::use_session;
 use crate::time::local_time;
@@ -35,7 +35,10 @@ fn TriggerView(t: Trigger) -> impl IntoView {
                     <dt>"Time zone"</dt><dd>{c.timezone}</dd>
                     <dt>"Body"</dt><dd><pre class="mono body">{or_dash(&c.body)}</pre></dd>
                 </dl>
-                <CronPreview schedule=Signal::derive(move || schedule.clone()) timezone=Signal::derive(move || timezone.clone())/>
+                {Suspend::new(cron_preview(
+                    Signal::derive(move || schedule.clone()),
+                    Signal::derive(move || timezone.clone()),
+                ))}
                 <h3>"Headers"</h3>
                 <EnvTable vars=c.headers/>
             }

@@ -6,7 +6,7 @@ use crate::components::kv_editor::KeyValueEditor;
 use crate::components::resource_select::{Catalog, ResourcePicker};
 use crate::forms::trigger::{SourceKind, TriggerForm};
 use crate::pages::framework::{create_page, edit_page, FormState};
-use crate::pages::triggers::cron_fields::{CronPreview, TimeZoneField};
+use crate::pages::triggers::cron_fields::{cron_preview, TimeZoneField};
 use crate::state::query::use_list_params;
 use crate::state::session::use_session;
 use crate::time::user_time_zone;
@@ -110,7 +110,7 @@ fn cron_fields(state: FormState<TriggerForm>) -> impl IntoView {
         <TextField lens=T::CRON_SCHEDULE id="cron_schedule" label="Schedule"
             required=true placeholder="0 9 * * 1-5"
             hint="Five fields: minute, hour, day of the month, month, day of the week. Lists (1,15), ranges (1-5), steps (*/10) and names (MON, JAN)."/>
-        <CronPreview schedule timezone/>
+        {Suspend::new(cron_preview(schedule, timezone))}
         <TimeZoneField lens=T::CRON_TIMEZONE id="cron_timezone"/>
         <TextField lens=T::CRON_BODY id="cron_body" label="Body" multiline=true
             hint="Sent with each request; up to 10,000 characters. JSON is checked."/>

@@ -6,7 +6,7 @@ mod detail;
 mod form;
 mod list;
 
-pub use cron_fields::CronPreview;
+pub use cron_fields::cron_preview;
 pub use detail::TriggerDetail;
 pub use form::{TriggerCreate, TriggerEdit};
 pub use list::{TriggerList, TriggerTable};
