@@ -111,11 +111,10 @@ def loader_pages(loader):
 
 
 def write_packs(pages):
-    """One file per page holding all of that page's chunks, for a first visit:
-    a page needs dozens of small chunks (the splitter makes one per set of
-    pages that share code), and one request instead of dozens is what keeps a
-    first visit fast on a slow link. Later pages fetch the chunks one by one
-    (when the browser is idle), so nothing shared is downloaded twice.
+    """One file per page chunk holding it and the shared modules it needs, for
+    a first visit: one request instead of a dozen keeps a first visit fast on
+    a slow link. Later pages fetch their modules one by one (when the browser
+    is idle), so nothing shared is downloaded twice.
     Layout: a 4-byte little-endian length, a JSON list of [url, length], then
     the chunks' bytes in that order."""
     packs = {}
@@ -123,17 +122,14 @@ def write_packs(pages):
         blobs = [(STAGE / url[len(PUBLIC):]).read_bytes() for url in urls]
         index = json.dumps([[url, len(blob)] for url, blob in zip(urls, blobs)]).encode()
         body = len(index).to_bytes(4, "little") + index + b"".join(blobs)
-        name = "page_%s-%s.bin" % (page, short_hash(body))
+        name = "pages_%s-%s.bin" % (page, short_hash(body))
         (STAGE / name).write_bytes(body)
         packs[page] = PUBLIC + name
     return packs
 
 
-def page_name(split_name):
-    """`ContainerList` from the splitter's name of `ContainerListRoute`'s lazy
-    view (`__container_list_route_view_<hash>`)."""
-    found = re.fullmatch(r'__([a-z_]+?)_route_view_\d+', split_name)
-    return "".join(word.capitalize() for word in found.group(1).split("_")) if found else None
+# The chunks of pages (src/routes.rs `lazy_pages!`), as the splitter names them.
+PAGE_CHUNKS = ("lists", "details", "forms", "settings")
 
 
 def main():
@@ -194,13 +190,12 @@ def main():
         loader = loader.replace('"./%s"' % old, '"./%s"' % new)
     pages, on_demand = {}, set()
     for split, files in loader_pages(loader).items():
-        page = page_name(split)
-        if page:
-            pages[page] = [PUBLIC + f for f in files]
+        if split in PAGE_CHUNKS:
+            pages[split] = [PUBLIC + f for f in files]
         else:
             # A part a page shows only on demand (`#[lazy]`, such as the cron preview).
             on_demand.update(PUBLIC + f for f in files)
-    if "ContainerList" not in pages or "Settings" not in pages:
+    if sorted(pages) != sorted(PAGE_CHUNKS):
         fail("the page chunks were not recognised: %s" % sorted(loader_pages(loader)))
 
     # Only the JS imports move; the keys of the wasm's import object keep the

@@ -17,8 +17,6 @@ use leptos::prelude::*;
 use leptos::Params;
 use leptos_router::components::{Redirect, Route, Routes};
 use leptos_router::hooks::{use_location, use_params};
-#[cfg(feature = "split")]
-use leptos_router::lazy_route;
 use leptos_router::params::Params;
 use leptos_router::{path, Lazy, LazyRoute};
 
@@ -72,33 +70,47 @@ pub fn use_route_id() -> Memo<String> {
     Memo::new(move |_| params.get().ok().and_then(|p| p.id).unwrap_or_default())
 }
 
-/// One lazily loaded route per page: each page's code is a chunk of its own
-/// (split out of the main wasm by the build, fetched when the route is first
-/// opened or when the browser is idle), so the first visit downloads only the
-/// shell and the page it shows. The split needs the build's splitter
-/// (`.ci/build_split.py` builds with the `split` feature); a build without it
-/// (the browser tests) has the same routes, loaded with the main module.
+/// Pages load lazily, in four chunks: the lists, the detail pages, the
+/// forms and Settings (with the split build: `.ci/build_split.py` builds
+/// with the `split` feature). Each chunk is split out of the main wasm and
+/// fetched when one of its pages is first opened, or when the browser is
+/// idle; the first visit downloads the shell and one chunk.
+///
+/// Why four and not one per page: the splitter puts the code that several
+/// chunks share into one extra module per set of chunks sharing it, and the
+/// browser compiles every module on its own. With one chunk per page,
+/// `/containers` needed 87 modules and its first rows came 150 ms later on
+/// loopback than with the whole app in one module (the benchmark, issue 14's
+/// closing note); with four, it needs few.
 #[cfg(feature = "split")]
 macro_rules! lazy_pages {
-    ($($route:ident => $page:path,)*) => {$(
-        struct $route;
+    ($($route:ident => $page:path, in $chunk:ident,)*) => {$(
+        struct $route {}
 
-        #[lazy_route]
         impl LazyRoute for $route {
             fn data() -> Self {
-                $route
+                $route {}
             }
 
-            fn view(_this: Self) -> AnyView {
-                view! { <$page/> }.into_any()
+            async fn view(_this: Self) -> AnyView {
+                $route().await
             }
+        }
+
+        /// The page, in its chunk.
+        #[allow(non_snake_case)]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split)]
+        fn $route() -> AnyView {
+            view! { <$page/> }.into_any()
         }
     )*};
 }
 
+/// Without the split build (the browser tests run without a splitter), the
+/// same routes, loaded with the main module.
 #[cfg(not(feature = "split"))]
 macro_rules! lazy_pages {
-    ($($route:ident => $page:path,)*) => {$(
+    ($($route:ident => $page:path, in $chunk:ident,)*) => {$(
         struct $route;
 
         impl LazyRoute for $route {
@@ -114,27 +126,27 @@ macro_rules! lazy_pages {
 }
 
 lazy_pages! {
-    NamespaceListRoute => namespaces::NamespaceList,
-    NamespaceCreateRoute => namespaces::NamespaceCreate,
-    NamespaceDetailRoute => namespaces::NamespaceDetail,
-    NamespaceEditRoute => namespaces::NamespaceEdit,
-    ContainerListRoute => containers::ContainerList,
-    ContainerCreateRoute => containers::ContainerCreate,
-    ContainerDetailRoute => containers::ContainerDetail,
-    ContainerEditRoute => containers::ContainerEdit,
-    DomainListRoute => domains::DomainList,
-    DomainCreateRoute => domains::DomainCreate,
-    DomainDetailRoute => domains::DomainDetail,
-    DomainEditRoute => domains::DomainEdit,
-    TriggerListRoute => triggers::TriggerList,
-    TriggerCreateRoute => triggers::TriggerCreate,
-    TriggerDetailRoute => triggers::TriggerDetail,
-    TriggerEditRoute => triggers::TriggerEdit,
-    SettingsRoute => settings::SettingsPage,
+    NamespaceListRoute => namespaces::NamespaceList, in lists,
+    NamespaceCreateRoute => namespaces::NamespaceCreate, in forms,
+    NamespaceDetailRoute => namespaces::NamespaceDetail, in details,
+    NamespaceEditRoute => namespaces::NamespaceEdit, in forms,
+    ContainerListRoute => containers::ContainerList, in lists,
+    ContainerCreateRoute => containers::ContainerCreate, in forms,
+    ContainerDetailRoute => containers::ContainerDetail, in details,
+    ContainerEditRoute => containers::ContainerEdit, in forms,
+    DomainListRoute => domains::DomainList, in lists,
+    DomainCreateRoute => domains::DomainCreate, in forms,
+    DomainDetailRoute => domains::DomainDetail, in details,
+    DomainEditRoute => domains::DomainEdit, in forms,
+    TriggerListRoute => triggers::TriggerList, in lists,
+    TriggerCreateRoute => triggers::TriggerCreate, in forms,
+    TriggerDetailRoute => triggers::TriggerDetail, in details,
+    TriggerEditRoute => triggers::TriggerEdit, in forms,
+    SettingsRoute => settings::SettingsPage, in settings,
 }
 
 /// The route table: the list, create, detail and edit pages of the four
-/// resources, and Settings, each a lazily loaded chunk.
+/// resources, and Settings, each loaded lazily.
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     view! {

@@ -20,11 +20,11 @@ fn open_namespaces_and_type(browser: &Browser, emulator: &Emulator) {
     browser.type_into("#filter-name", "typed before the failure");
 }
 
-/// Opens the containers page from the navigation: its own chunk is not in
-/// the namespaces page's pack, so it is fetched now.
-fn go_to_containers(browser: &Browser) {
+/// Opens Settings from the navigation: its chunk is not in the lists' pack,
+/// so it is fetched now.
+fn go_to_settings(browser: &Browser) {
     browser.eval(
-        "[...document.querySelectorAll('nav a')].find(a => a.textContent === 'Containers').click();",
+        "[...document.querySelectorAll('nav a')].find(a => a.textContent === 'Settings').click();",
         json!([]),
     );
 }
@@ -88,10 +88,10 @@ fn page_chunks_survive_failures() {
     {
         let emulator = Emulator::start(&dist_dir(), &["--fail-page-chunks", "2"]);
         open_namespaces_and_type(&browser, &emulator);
-        go_to_containers(&browser);
+        go_to_settings(&browser);
         assert_eq!(typed_filter(&browser), "typed before the failure");
-        browser.wait_for("containers page after two failures", 20, |b| {
-            b.text("h1").filter(|t| t == "Containers")
+        browser.wait_for("Settings after two failures", 20, |b| {
+            b.text("h1").filter(|t| t == "Settings")
         });
         assert_eq!(browser.text(".chunk-status"), None);
         assert_no_panic(&browser);
@@ -102,7 +102,7 @@ fn page_chunks_survive_failures() {
     {
         let emulator = Emulator::start(&dist_dir(), &["--fail-page-chunks", "1000000"]);
         open_namespaces_and_type(&browser, &emulator);
-        go_to_containers(&browser);
+        go_to_settings(&browser);
         let status = browser.wait_for("the failure and its Retry", 20, |b| b.text(".chunk-status"));
         assert!(status.contains("could not be downloaded"), "{status}");
         assert!(status.contains("Retry"), "{status}");
@@ -124,7 +124,7 @@ fn page_chunks_survive_failures() {
         browser.devtools("Network.enable", json!({}));
         browser.devtools("Network.setCacheDisabled", json!({"cacheDisabled": true}));
         assert!(remove_chunks(&dist) > 0);
-        go_to_containers(&browser);
+        go_to_settings(&browser);
         let status = browser.wait_for("the reload offer", 20, |b| b.text(".chunk-status"));
         assert!(
             status.contains("A new version of the console is available"),

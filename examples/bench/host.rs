@@ -110,7 +110,7 @@ fn sizes(dist: &Path) -> u64 {
         .collect();
     first.sort();
     first.push(local(build["mainWasm"].as_str().unwrap()));
-    first.push(local(build["packs"]["ContainerList"].as_str().unwrap()));
+    first.push(local(build["packs"]["lists"].as_str().unwrap()));
     println!("First download of /containers, per file:\n");
     println!("| file | raw | gzip | brotli |\n|---|---:|---:|---:|");
     let (mut raw, mut gz, mut br) = (0, 0, 0);
@@ -133,16 +133,16 @@ fn sizes(dist: &Path) -> u64 {
 
     // What each other page adds when it is first opened after /containers.
     let pages = build["pages"].as_object().unwrap();
-    let have: std::collections::HashSet<&str> = pages["ContainerList"]
+    let have: std::collections::HashSet<&str> = pages["lists"]
         .as_array()
         .unwrap()
         .iter()
         .filter_map(|f| f.as_str())
         .collect();
     println!(
-        "\nWhat each page adds when first opened after /containers (its chunks not yet fetched):\n"
+        "\nWhat the other pages add when first opened after /containers (their chunk not yet fetched):\n"
     );
-    println!("| page | chunks | raw | gzip | brotli |\n|---|---:|---:|---:|---:|");
+    println!("| pages | wasm modules | raw | gzip | brotli |\n|---|---:|---:|---:|---:|");
     for (page, files) in pages {
         let new: Vec<&str> = files
             .as_array()
@@ -383,13 +383,13 @@ fn load(b: &Browser, url: &str, token: &str, settings: &Settings) {
 
 // ------------------------------------------------------------------ navigation
 
-/// Milliseconds from a click on the navigation's `link` to its page's
+/// Milliseconds from a click on the link `link` to its page's
 /// heading `heading` on screen (checked every frame).
 fn navigate(b: &Browser, link: &str, heading: &str) -> f64 {
     b.eval_async(
         "const [link, heading, done] = arguments;
          const start = performance.now();
-         [...document.querySelectorAll('nav a')].find(a => a.textContent === link).click();
+         [...document.querySelectorAll('a')].find(a => a.textContent === link).click();
          const check = () => {
            const h1 = document.querySelector('h1');
            if (h1 && h1.textContent === heading) done(performance.now() - start);
@@ -417,7 +417,7 @@ fn navigation(url: &str, token: &str, settings: &Settings) {
         unfetched.push(navigate(&fresh, "Settings", "Settings"));
         // Once the browser has been idle a while, every chunk is in the cache.
         std::thread::sleep(Duration::from_secs(3));
-        prefetched.push(navigate(&fresh, "Domains", "Custom domains"));
+        prefetched.push(navigate(&fresh, "Create container", "Create a container"));
     }
     println!("| case | to the page's heading |\n|---|---:|");
     println!(

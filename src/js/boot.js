@@ -1,7 +1,7 @@
 // Starts the console. The build (.ci/build_split.py) writes BUILD: the main
-// module, for each page the wasm files it needs (its chunk and the shared
-// chunks it depends on) and the pack that holds them all, and the files of
-// the parts that pages show on demand. The page being
+// module; for each chunk of pages (lists, details, forms, settings) the wasm
+// files it needs (its own and the shared modules it depends on) and the pack
+// that holds them all; the files of the parts that pages show on demand. The page being
 // opened has its pack requested at once, in parallel with the main wasm; the
 // other pages' files are fetched when the browser is idle after the first API
 // answer.
@@ -10,23 +10,22 @@ import { loadPack, prefetchWhenIdle } from '__CHUNK_FETCH_JS__';
 
 const BUILD = __BUILD__;
 
-// The page a path opens: the same table as src/routes.rs (`/` opens the
-// namespaces). An unknown path loads no page chunk.
-function pageOf(path) {
+// The chunk of the page a path opens: the same table as src/routes.rs (`/`
+// opens the namespaces). An unknown path loads no page chunk.
+function chunkOf(path) {
   const parts = path.split('/').filter(Boolean);
-  if (parts.length === 0) return 'NamespaceList';
-  const kind = { namespaces: 'Namespace', containers: 'Container', domains: 'Domain', triggers: 'Trigger' }[parts[0]];
-  if (parts[0] === 'settings' && parts.length === 1) return 'Settings';
-  if (!kind) return undefined;
-  if (parts.length === 1) return `${kind}List`;
-  if (parts.length === 2) return parts[1] === 'new' ? `${kind}Create` : `${kind}Detail`;
-  if (parts.length === 3 && parts[2] === 'edit') return `${kind}Edit`;
+  if (parts.length === 0) return 'lists';
+  if (parts[0] === 'settings' && parts.length === 1) return 'settings';
+  if (!['namespaces', 'containers', 'domains', 'triggers'].includes(parts[0])) return undefined;
+  if (parts.length === 1) return 'lists';
+  if (parts.length === 2) return parts[1] === 'new' ? 'forms' : 'details';
+  if (parts.length === 3 && parts[2] === 'edit') return 'forms';
   return undefined;
 }
 
-const page = pageOf(location.pathname);
-const landing = BUILD.pages[page] || [];
-if (BUILD.packs[page]) loadPack(BUILD.packs[page]);
+const chunk = chunkOf(location.pathname);
+const landing = BUILD.pages[chunk] || [];
+if (BUILD.packs[chunk]) loadPack(BUILD.packs[chunk]);
 
 const exports = await init({ module_or_path: BUILD.mainWasm });
 // Trunk's loader sends this event; the benchmark and tools read the instance from it.
