@@ -110,6 +110,19 @@ def loader_pages(loader):
     return pages
 
 
+def drop_live_reload(html):
+    """Removes the live-reload script that `trunk serve` adds inline: the
+    page's CSP allows no inline script, and as a file it cannot work (Trunk
+    fills its address in only inside the page). `trunk serve` still rebuilds
+    on every change; reload the page to see it."""
+    html = re.sub(r"<script[^>]*>(?:(?!</script>).)*\.well-known/trunk/ws(?:(?!</script>).)*</script>", "", html,
+                  flags=re.S)
+    inline = [m.group(0) for m in re.finditer(r"<script\b[^>]*>", html) if not re.search(r"\bsrc=", m.group(0))]
+    if inline:
+        fail("an inline script is left, which the CSP would block: %s" % inline)
+    return html
+
+
 def write_packs(pages):
     """One file per page chunk holding it and the shared modules it needs, for
     a first visit: one request instead of a dozen keeps a first visit fast on
@@ -233,9 +246,7 @@ def main():
     if "</head>" not in html:
         fail("index.html has no </head>")
     html = html.replace("</head>", head + "\n</head>", 1)
-    inline = [m.group(0) for m in re.finditer(r"<script\b[^>]*>", html) if not re.search(r"\bsrc=", m.group(0))]
-    if inline:
-        fail("an inline script is left, which the CSP would block: %s" % inline)
+    html = drop_live_reload(html)
     (STAGE / "index.html").write_text(html)
     shutil.rmtree(work)
     precompress()

@@ -417,6 +417,7 @@ fn navigation(url: &str, token: &str, settings: &Settings) {
         unfetched.push(navigate(&fresh, "Settings", "Settings"));
         // Once the browser has been idle a while, every chunk is in the cache.
         std::thread::sleep(Duration::from_secs(3));
+        navigate(&fresh, "Containers", "Containers");
         prefetched.push(navigate(&fresh, "Create container", "Create a container"));
     }
     println!("| case | to the page's heading |\n|---|---:|");
