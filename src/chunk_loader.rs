@@ -70,42 +70,46 @@ pub fn ChunkStatus() -> impl IntoView {
         }
     });
     on_cleanup(move || listener.remove());
-    let retry = move |_| {
+    let retry = move || {
         state.set(ChunkState::Loaded);
         dispatch(RETRY_EVENT);
     };
-    let reload = move |_| {
+    let reload = || {
         let _ = window().location().reload();
     };
-    move || {
-        match state.get() {
+    move || match state.get() {
         ChunkState::Loaded => None,
-        ChunkState::Failed => Some(
-            view! {
-                <div class="banner banner-error chunk-status" role="alert">
-                    <p>
-                        "This page's code could not be downloaded: the network failed several times. "
-                        "What you typed is kept."
-                    </p>
-                    <button type="button" on:click=retry>"Retry"</button>
-                </div>
-            }
-            .into_any(),
-        ),
-        ChunkState::Gone => Some(
-            view! {
-                <div class="banner banner-info chunk-status" role="alert">
-                    <p>
-                        "A new version of the console is available. This page belongs to the "
-                        "version you opened, which the server no longer has."
-                    </p>
-                    <button type="button" on:click=reload>"Reload"</button>
-                </div>
-            }
-            .into_any(),
-        ),
+        ChunkState::Failed => Some(banner(
+            "banner-error",
+            "This page's code could not be downloaded: the network failed several times. \
+             What you typed is kept.",
+            "Retry",
+            retry,
+        )),
+        ChunkState::Gone => Some(banner(
+            "banner-info",
+            "A new version of the console is available. This page belongs to the version you \
+             opened, which the server no longer has.",
+            "Reload",
+            reload,
+        )),
     }
+}
+
+/// The page's place while its chunk is missing: what happened, and what to do.
+fn banner(
+    kind: &'static str,
+    message: &'static str,
+    action: &'static str,
+    act: impl Fn() + 'static,
+) -> AnyView {
+    view! {
+        <div class=format!("banner {kind} chunk-status") role="alert">
+            <p>{message}</p>
+            <button type="button" on:click=move |_| act()>{action}</button>
+        </div>
     }
+    .into_any()
 }
 
 #[cfg(test)]
