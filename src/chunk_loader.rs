@@ -1,10 +1,10 @@
-//! The app's side of the page-chunk loader (`src/js/chunk_fetch.js`): each
-//! page's code is a chunk of the wasm, fetched when the page is first opened.
-//! The loader retries a failed fetch with backoff and then waits; this module
-//! shows the page's place while it waits (what failed, with Retry, or a
-//! reload when the chunk belongs to an older build that is gone), and tells
-//! the loader when the first API answer is in, so that it fetches the other
-//! pages' chunks while the browser is idle.
+//! The app's side of the page-chunk loader (`src/js/chunk_fetch.js`): the
+//! pages' code is in chunks of the wasm (`routes::lazy_pages!`), fetched when
+//! one of their pages is first opened. The loader retries a failed fetch with
+//! backoff and then waits; this module shows the page's place while it waits
+//! (what failed, with Retry, or a reload when the chunk belongs to an older
+//! build that is gone), and tells the loader when the first API answer is in,
+//! so that it fetches the other chunks while the browser is idle.
 
 use leptos::ev::CustomEvent;
 use leptos::prelude::*;
