@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Trunk's post_build hook: builds the console's wasm split into one chunk per page.
+"""Trunk's post_build hook: builds the console's wasm split into chunks of pages.
 
 Trunk cannot split a wasm (trunk-rs/trunk#1022), so index.html's rust link is
 `data-trunk-skip` and this hook does the rust part into TRUNK_STAGING_DIR:
@@ -7,12 +7,13 @@ Trunk cannot split a wasm (trunk-rs/trunk#1022), so index.html's rust link is
 1. cargo build of the `console` bin for wasm32 (`.cargo/config.toml` adds
    `--emit-relocs`, which the splitter needs);
 2. wasm-split-cli (`wasm_split_cli_support`, pinned in .ci/setup): the main
-   module, one `split_*.wasm` per lazy page, `chunk_*.wasm` for code that
-   several pages share, and the loader `__wasm_split.js`;
+   module, one `split_*.wasm` per chunk of pages (src/routes.rs) or lazy part,
+   `chunk_*.wasm` for code that several of them share, and the loader
+   `__wasm_split.js`;
 3. wasm-bindgen on the main module, then wasm-opt on every module (release);
 4. content-hashed names (a host serves them `immutable`), the loader patched to
    fetch through src/js/chunk_fetch.js (retries, and the app told of failures);
-5. src/js/boot.js filled with the table of each page's files, and index.html
+5. src/js/boot.js filled with the table of each chunk's files and packs, and index.html
    given its script and preloads (the CSP allows no inline script);
 6. `.gz` and `.br` copies of every file, for hosts that serve them precompressed.
 """
@@ -32,7 +33,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 STAGE = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
 RELEASE = os.environ.get("TRUNK_PROFILE", "debug") == "release"
 PUBLIC = os.environ.get("TRUNK_PUBLIC_URL", "/")
-WASM_OPT_FLAGS = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"]
+# What the wasm uses beyond the MVP; wasm-opt must be told.
+WASM_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int"]
 
 
 def fail(message):
@@ -93,7 +95,7 @@ def cargo_build():
 
 
 def loader_pages(loader):
-    """Each lazy page's files, from the loader: `export const __wasm_split_load_<name> =
+    """Each split's files (its shared modules, then its own), from the loader: `export const __wasm_split_load_<name> =
     wrapAsyncCb(makeLoad(<fetch of ./split_<name>.wasm>, [<shared chunk variables>]))`."""
     chunk_files = dict(re.findall(r'const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetchChunk\(new URL\("\./([^"]+)"', loader))
     pages = {}
@@ -165,9 +167,9 @@ def main():
         # a 139 KB chunk: 55,462 B gzip re-encoded in 0.8 s, 55,470 with -Oz in
         # 2.3 s), while re-encoding drops the padding that --emit-relocs adds.
         with concurrent.futures.ThreadPoolExecutor(os.cpu_count()) as pool:
-            jobs = [pool.submit(run, "wasm-opt", *WASM_OPT_FLAGS, str(main_wasm), "-o", str(main_wasm))]
+            jobs = [pool.submit(run, "wasm-opt", "-Oz", *WASM_FEATURES, str(main_wasm), "-o", str(main_wasm))]
             # --strip-debug (nothing left to strip) only so that wasm-opt has a pass to run.
-            jobs += [pool.submit(run, "wasm-opt", "--strip-debug", *WASM_OPT_FLAGS[1:], str(m), "-o", str(m))
+            jobs += [pool.submit(run, "wasm-opt", "--strip-debug", *WASM_FEATURES, str(m), "-o", str(m))
                      for m in modules]
             for job in jobs:
                 job.result()
@@ -201,15 +203,15 @@ def main():
     loader = 'import { fetchChunk } from "./%s";\n' % names["chunk_fetch"] + loader
     for old, new in renamed.items():
         loader = loader.replace('"./%s"' % old, '"./%s"' % new)
-    pages, on_demand = {}, set()
-    for split, files in loader_pages(loader).items():
+    pages, on_demand, splits = {}, set(), loader_pages(loader)
+    for split, files in splits.items():
         if split in PAGE_CHUNKS:
             pages[split] = [PUBLIC + f for f in files]
         else:
             # A part a page shows only on demand (`#[lazy]`, such as the cron preview).
             on_demand.update(PUBLIC + f for f in files)
     if sorted(pages) != sorted(PAGE_CHUNKS):
-        fail("the page chunks were not recognised: %s" % sorted(loader_pages(loader)))
+        fail("the page chunks were not recognised: %s" % sorted(splits))
 
     # Only the JS imports move; the keys of the wasm's import object keep the
     # module name the wasm asks for.

@@ -24,7 +24,18 @@ pub fn names_a_file(path: &str) -> bool {
     name.rsplit_once('.').is_some_and(|(_, ext)| {
         matches!(
             ext,
-            "wasm" | "js" | "mjs" | "css" | "map" | "json" | "ico" | "png" | "svg" | "txt" | "html"
+            "wasm"
+                | "bin"
+                | "js"
+                | "mjs"
+                | "css"
+                | "map"
+                | "json"
+                | "ico"
+                | "png"
+                | "svg"
+                | "txt"
+                | "html"
         )
     })
 }
@@ -138,6 +149,7 @@ mod tests {
     fn files_are_told_apart_from_pages() {
         for file in [
             "/split_a-5eed3515f1e514fb.wasm",
+            "/pages_lists-5eed3515f1e514fb.bin",
             "/boot-1.js",
             "/main.css",
             "/x/index.html",
