@@ -144,7 +144,7 @@ def write_packs(pages):
 
 
 # The chunks of pages (src/routes.rs `lazy_pages!`), as the splitter names them.
-PAGE_CHUNKS = ("lists", "details", "forms", "settings")
+PAGE_CHUNKS = ("overview", "lists", "details", "forms", "settings")
 
 
 def main():

@@ -3,8 +3,11 @@
 
 use crate::api::Region;
 use crate::chunk_loader::ChunkStatus;
+use crate::overlays::{is_mac, provide_overlays, Overlay};
+use crate::palette::overlay_view;
 use crate::poll::provide_poller;
 use crate::routes::{self, AppRoutes};
+use crate::state::inventory::provide_inventory;
 use crate::state::session::{provide_session, use_session};
 use leptos::prelude::*;
 use leptos_router::components::{Router, A};
@@ -15,22 +18,37 @@ use leptos_router::NavigateOptions;
 pub fn App() -> impl IntoView {
     let session = provide_session();
     provide_poller();
+    provide_inventory();
+    let overlays = provide_overlays();
+    // The navigation folds into a menu on a phone's width (CSS); this opens it.
+    let menu_open = RwSignal::new(false);
+    let palette_key = if is_mac() { "⌘K" } else { "Ctrl+K" };
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
-            <header class="topbar">
+            <header class="topbar" class:menu-open=move || menu_open.get()>
                 <span class="brand">"Serverless Containers"</span>
-                <nav aria-label="Main">
+                <button type="button" class="menu-button secondary small" aria-controls="main-nav"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|o| *o = !*o)>"Menu"</button>
+                <nav id="main-nav" aria-label="Main" on:click=move |_| menu_open.set(false)>
                     {routes::MAIN_NAV.iter().map(|&(path, label)| {
-                        view! { <A href=move || session.link(path)>{label}</A> }
+                        // Every path starts with `/`: the overview is current only on itself.
+                        view! { <A href=move || session.link(path) exact={path == routes::OVERVIEW}>{label}</A> }
                     }).collect_view()}
                 </nav>
+                <button type="button" class="search-button secondary small"
+                    aria-keyshortcuts="Control+K Meta+K /" title=format!("Go anywhere ({palette_key} or /)")
+                    on:click=move |_| overlays.show(Overlay::Palette)>
+                    "Search" <kbd class="key-hint">{palette_key}</kbd>
+                </button>
                 <RegionSwitch/>
             </header>
             <main id="main">
                 <ChunkStatus/>
                 <AppRoutes/>
             </main>
+            {move || overlays.open.get().map(|overlay| Suspend::new(overlay_view(overlay)))}
         </Router>
     }
 }
@@ -57,7 +75,7 @@ fn RegionSwitch() -> impl IntoView {
     });
     view! {
         <label class="region-switch">
-            "Region "
+            <span class="region-label">"Region "</span>
             <select
                 name="region"
                 disabled={move || session.forms_open.get() > 0}

@@ -9,27 +9,50 @@ use crate::api::containers::Container;
 use crate::api::domains::Domain;
 use crate::api::namespaces::Namespace;
 use crate::api::triggers::Trigger;
-use crate::api::Resource;
+use crate::api::{Kind, Region, Resource};
+use crate::overview;
 use crate::pages::{containers, domains, namespaces, settings, triggers};
 use crate::state::query::{ListParams, OwnerFilter};
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use leptos::Params;
-use leptos_router::components::{Redirect, Route, Routes};
-use leptos_router::hooks::{use_location, use_params};
+use leptos_router::components::{Route, Routes};
+use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 use leptos_router::{path, Lazy, LazyRoute};
 
 pub const SETTINGS: &str = "/settings";
+pub const OVERVIEW: &str = "/";
 
 /// The main navigation: each page's path and its name.
-pub const MAIN_NAV: [(&str, &str); 5] = [
+pub const MAIN_NAV: [(&str, &str); 6] = [
+    (OVERVIEW, "Overview"),
     (Namespace::PATH, "Namespaces"),
     (Container::PATH, "Containers"),
     (Domain::PATH, "Domains"),
     (Trigger::PATH, "Triggers"),
     (SETTINGS, "Settings"),
 ];
+
+/// An in-app link to `path` in `region` (the link carries it, so that it
+/// opens there and can be shared).
+pub fn in_region(path: &str, region: &Region) -> String {
+    let sep = if path.contains('?') { '&' } else { '?' };
+    format!("{path}{sep}region={region}")
+}
+
+/// The edit form of a resource, with `field` (an element ID) focused: the
+/// link of an error's fix.
+pub fn edit_focused(kind: Kind, id: &str, field: &str) -> String {
+    format!(
+        "{}/edit?{FOCUS}={}",
+        detail_of(kind, id),
+        percent_encode(field)
+    )
+}
+
+/// The query parameter that names the field a form focuses when it opens.
+pub const FOCUS: &str = "focus";
 
 /// A resource's list.
 pub fn list<R: Resource>() -> &'static str {
@@ -38,7 +61,12 @@ pub fn list<R: Resource>() -> &'static str {
 
 /// A resource's page.
 pub fn detail<R: Resource>(id: &str) -> String {
-    format!("{}/{}", R::PATH, percent_encode(id))
+    detail_of(R::KIND, id)
+}
+
+/// The page of a resource of `kind`.
+pub fn detail_of(kind: Kind, id: &str) -> String {
+    format!("{}/{}", kind.path(), percent_encode(id))
 }
 
 pub fn edit<R: Resource>(id: &str) -> String {
@@ -70,8 +98,8 @@ pub fn use_route_id() -> Memo<String> {
     Memo::new(move |_| params.get().ok().and_then(|p| p.id).unwrap_or_default())
 }
 
-/// Pages load lazily, in four chunks: the lists, the detail pages, the
-/// forms and Settings (with the split build: `.ci/build_split.py` builds
+/// Pages load lazily, in five chunks: the overview, the lists, the detail
+/// pages, the forms and Settings (with the split build: `.ci/build_split.py` builds
 /// with the `split` feature). Each chunk is split out of the main wasm and
 /// fetched when one of its pages is first opened, or when the browser is
 /// idle; the first visit downloads the shell and one chunk.
@@ -126,6 +154,7 @@ macro_rules! lazy_pages {
 }
 
 lazy_pages! {
+    OverviewRoute => overview::Overview, in overview,
     NamespaceListRoute => namespaces::NamespaceList, in lists,
     NamespaceCreateRoute => namespaces::NamespaceCreate, in forms,
     NamespaceDetailRoute => namespaces::NamespaceDetail, in details,
@@ -145,13 +174,13 @@ lazy_pages! {
     SettingsRoute => settings::SettingsPage, in settings,
 }
 
-/// The route table: the list, create, detail and edit pages of the four
-/// resources, and Settings, each loaded lazily.
+/// The route table: the overview, the list, create, detail and edit pages
+/// of the four resources, and Settings, each loaded lazily.
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     view! {
         <Routes fallback=NotFound>
-            <Route path=path!("/") view=HomeRedirect/>
+            <Route path=path!("/") view={Lazy::<OverviewRoute>::new()}/>
             <Route path=path!("/namespaces") view={Lazy::<NamespaceListRoute>::new()}/>
             <Route path=path!("/namespaces/new") view={Lazy::<NamespaceCreateRoute>::new()}/>
             <Route path=path!("/namespaces/:id") view={Lazy::<NamespaceDetailRoute>::new()}/>
@@ -173,26 +202,13 @@ pub fn AppRoutes() -> impl IntoView {
     }
 }
 
-/// `/` opens the namespaces, keeping the query (a shared link's region).
-#[component]
-fn HomeRedirect() -> impl IntoView {
-    let search = use_location().search.get_untracked();
-    let home = list::<Namespace>();
-    let path = if search.is_empty() {
-        home.to_string()
-    } else {
-        format!("{home}?{search}")
-    };
-    view! { <Redirect path/> }
-}
-
 #[component]
 fn NotFound() -> impl IntoView {
     let session = use_session();
     view! {
         <section class="page">
             <h1>"Page not found"</h1>
-            <p>"There is nothing at this address. " <a href=move || session.link(list::<Namespace>())>"Go to namespaces"</a></p>
+            <p>"There is nothing at this address. " <a href=move || session.link(OVERVIEW)>"Go to the overview"</a></p>
         </section>
     }
 }

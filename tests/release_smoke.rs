@@ -19,6 +19,7 @@ fn release_build_renders_the_shell_without_console_errors() {
 
     let nav = browser.wait_for("navigation", 20, |b| b.text("nav[aria-label=Main]"));
     for page in [
+        "Overview",
         "Namespaces",
         "Containers",
         "Domains",
@@ -27,19 +28,21 @@ fn release_build_renders_the_shell_without_console_errors() {
     ] {
         assert!(nav.contains(page), "navigation lacks {page}: {nav}");
     }
-    // "/" lands on the namespace list, which asks for a key first.
-    browser.wait_for("namespaces page", 10, |b| {
-        b.text("h1").filter(|t| t == "Namespaces")
+    // "/" lands on the overview, which asks for a key first.
+    browser.wait_for("overview page", 10, |b| {
+        b.text("h1").filter(|t| t == "Overview")
     });
     let hint = browser.wait_for("key hint", 10, |b| b.text(".banner-info"));
     assert!(hint.contains("Set your secret key"), "{hint}");
 
     // Every navigation link opens its page through the client-side router.
     for (link, heading) in [
+        ("Namespaces", "Namespaces"),
         ("Containers", "Containers"),
         ("Domains", "Custom domains"),
         ("Triggers", "Triggers"),
         ("Settings", "Settings"),
+        ("Overview", "Overview"),
     ] {
         browser.eval(
             "[...document.querySelectorAll('nav a')].find(a => a.textContent === arguments[0]).click();",

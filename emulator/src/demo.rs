@@ -21,7 +21,7 @@ pub fn demo_data(app: &Shared, project_id: &str) {
             .expect("demo namespace");
         ids.push(ns["id"].as_str().unwrap_or_default().to_string());
     }
-    api::create_namespace(
+    let mirror = api::create_namespace(
         &mut s,
         "nl-ams",
         &map(json!({"project_id": project_id, "name": "eu-north-mirror"})),
@@ -84,6 +84,25 @@ pub fn demo_data(app: &Shared, project_id: &str) {
             .expect("demo container");
         created.push(c["id"].as_str().unwrap_or_default().to_string());
     }
+    // In nl-ams, a container that fails for another reason (nginx:alpine has
+    // no shell for a command), so the overview has something to explain in two regions.
+    api::create_container(
+        &mut s,
+        "nl-ams",
+        &map(json!({"namespace_id": mirror["id"], "name": "mirror-sync",
+        "image": "nginx:alpine", "port": 80, "command": ["/bin/sh", "-c", "sync-mirror"],
+        "description": "Demo container that cannot start"})),
+        now,
+    )
+    .expect("demo container");
+    api::create_container(
+        &mut s,
+        "nl-ams",
+        &map(json!({"namespace_id": mirror["id"], "name": "mirror-web",
+        "image": "nginx:1.29-alpine", "port": 80})),
+        now,
+    )
+    .expect("demo container");
     s.settle(
         now.saturating_add(app.config.delays.create_ms),
         app.config.delays,

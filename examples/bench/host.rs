@@ -624,6 +624,99 @@ fn polling(b: &Browser, url: &str, token: &str, namespace: &str, settings: &Sett
     );
 }
 
+// ------------------------------------------------------------------ overview
+
+/// The overview's API requests per minute (settled, with one container
+/// transient, and hidden), and the palette's filtering of 1,000 resources.
+fn overview(b: &Browser, url: &str, token: &str, settings: &Settings) {
+    println!(
+        "\n## 7. Overview and palette (requests per minute over {} s; ms per keystroke)\n",
+        settings.window.as_secs()
+    );
+    let per_minute = |n: usize| n as f64 * 60.0 / settings.window.as_secs_f64();
+    let measure = |b: &Browser| {
+        b.goto(&format!("{url}/?region=fr-par"));
+        b.wait_for("the counts", 60, |b| {
+            let n = b.eval(
+                "return document.querySelectorAll('table.counts').length;",
+                json!([]),
+            );
+            (n == json!(3)).then_some(())
+        });
+        b.eval("performance.setResourceTimingBufferSize(100000); performance.clearResourceTimings(); return 1;", json!([]));
+        std::thread::sleep(settings.window);
+        per_minute(api_requests(b))
+    };
+    println!("| the overview, with | requests / min |\n|---|---:|");
+    let settled = measure(b);
+    println!("| everything settled | {settled:.1} |");
+    // One container updating (an update lasts ten minutes here).
+    let any = b.api(token, "GET", "/containers?page_size=1", None)["body"]["containers"][0]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    b.api(
+        token,
+        "PATCH",
+        &format!("/containers/{any}"),
+        Some(json!({"memory_limit_bytes": 1_024_000_000u64})),
+    );
+    let transient = measure(b);
+    println!("| one container transient | {transient:.1} |");
+    b.eval("performance.clearResourceTimings(); return 1;", json!([]));
+    let other_tab = b.open_tab();
+    std::thread::sleep(settings.window);
+    b.close_tab_for(other_tab);
+    let hidden = per_minute(api_requests(b));
+    println!("| one transient, tab hidden | {hidden:.1} |");
+    println!(
+        "\nBudgets: none while settled ({settled:.1}: {}), none while hidden ({hidden:.1}: {}).",
+        verdict(settled == 0.0),
+        verdict(hidden == 0.0)
+    );
+
+    // The palette over everything the overview read: each keystroke filters and renders.
+    b.eval(
+        "document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'k', ctrlKey: true, bubbles: true})); return 1;",
+        json!([]),
+    );
+    b.wait_for("the palette", 20, |b| b.text("#palette-list"));
+    let times = b.eval_async(
+        "const done = arguments[arguments.length - 1];
+         (async () => {
+           const input = document.querySelector('#palette-input');
+           const times = [];
+           for (const text of ['c', 'co', 'con', 'cont', 'b', 'be', 'ben', 'benc', 'bench', 'bench-', '0', '09', '099', '0999']) {
+             const t0 = performance.now();
+             input.value = text;
+             input.dispatchEvent(new Event('input', {bubbles: true}));
+             await new Promise(r => setTimeout(r, 0));
+             times.push(performance.now() - t0);
+             await new Promise(r => setTimeout(r, 30));
+           }
+           done(times);
+         })();",
+        json!([]),
+    );
+    let mut times: Vec<f64> = times
+        .as_array()
+        .map(|a| a.iter().filter_map(|t| t.as_f64()).collect())
+        .unwrap_or_default();
+    times.sort_by(f64::total_cmp);
+    let resources = b.eval(
+        "return document.querySelector('#palette-list').parentElement.querySelector('[role=status]').textContent;",
+        json!([]),
+    );
+    let worst = times.last().copied().unwrap_or(f64::NAN);
+    println!(
+        "\nPalette over the {} containers and more read: per keystroke median {:.1} ms, worst {worst:.1} ms \
+         (budget 16 ms: {}); the last search said {resources}.",
+        b.api(token, "GET", "/containers?page_size=1", None)["body"]["total_count"],
+        times.get(times.len() / 2).copied().unwrap_or(f64::NAN),
+        verdict(worst <= 16.0)
+    );
+}
+
 // ------------------------------------------------------------------ memory
 
 fn memory_now(b: &Browser) -> (f64, f64) {
@@ -797,7 +890,7 @@ pub fn main() {
             .unwrap_or(if quick { 2 } else { 10 }),
     };
     // BENCH_ONLY=big,typing runs only those parts (sizes, load, navigation,
-    // big, typing, polling, memory): a quicker loop while working on one of them.
+    // big, typing, overview, polling, memory): a quicker loop while working on one of them.
     let only = std::env::var("BENCH_ONLY").ok();
     let runs = |part: &str| {
         only.as_deref()
@@ -831,6 +924,12 @@ pub fn main() {
     }
     if runs("typing") {
         typing(&b, &emulator.url);
+    }
+    if runs("overview") {
+        if !runs("big") {
+            seed(&b, &token, "bench-thousand", 1000);
+        }
+        overview(&b, &emulator.url, &token, &settings);
     }
     if runs("polling") {
         polling(&b, &emulator.url, &token, &hundred, &settings);

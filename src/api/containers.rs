@@ -312,9 +312,8 @@ impl UpdateContainerRequest {
 }
 
 resource!(Container {
-    path: "/containers",
+    kind: Container,
     list_key: "containers",
-    noun: "container",
     plural: "containers",
     create: CreateContainerRequest,
     update: UpdateContainerRequest,

@@ -39,9 +39,8 @@ pub struct UpdateDomainRequest {
 }
 
 resource!(Domain {
-    path: "/domains",
+    kind: Domain,
     list_key: "domains",
-    noun: "custom domain",
     plural: "custom domains",
     create: CreateDomainRequest,
     update: UpdateDomainRequest,

@@ -16,5 +16,5 @@ pub mod wire;
 
 pub use client::{ApiConfig, Client};
 pub use error::{ApiError, ErrorKind};
-pub use resource::{List, ListQuery, Resource};
+pub use resource::{Kind, List, ListQuery, Resource};
 pub use wire::{Duration, Region, Status, Timestamp};

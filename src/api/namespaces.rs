@@ -71,9 +71,8 @@ impl UpdateNamespaceRequest {
 }
 
 resource!(Namespace {
-    path: "/namespaces",
+    kind: Namespace,
     list_key: "namespaces",
-    noun: "namespace",
     plural: "namespaces",
     create: CreateNamespaceRequest,
     update: UpdateNamespaceRequest,

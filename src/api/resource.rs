@@ -13,8 +13,57 @@ use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 use std::marker::PhantomData;
 
+/// The four kinds of resource of the API.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Namespace,
+    Container,
+    Domain,
+    Trigger,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::Namespace,
+        Kind::Container,
+        Kind::Domain,
+        Kind::Trigger,
+    ];
+
+    /// What people call one: `namespace`, `custom domain`.
+    pub const fn noun(self) -> &'static str {
+        match self {
+            Kind::Namespace => "namespace",
+            Kind::Container => "container",
+            Kind::Domain => "custom domain",
+            Kind::Trigger => "trigger",
+        }
+    }
+
+    /// The collection's path, which is also the console's route for it.
+    pub const fn path(self) -> &'static str {
+        match self {
+            Kind::Namespace => "/namespaces",
+            Kind::Container => "/containers",
+            Kind::Domain => "/domains",
+            Kind::Trigger => "/triggers",
+        }
+    }
+
+    /// Its name as a heading: `Namespaces`, `Custom domains`.
+    pub const fn title(self) -> &'static str {
+        match self {
+            Kind::Namespace => "Namespaces",
+            Kind::Container => "Containers",
+            Kind::Domain => "Custom domains",
+            Kind::Trigger => "Triggers",
+        }
+    }
+}
+
 /// What the generic calls and views need to know of a resource.
 pub trait Resource: DeserializeOwned + Serialize + Clone + PartialEq + 'static {
+    const KIND: Kind;
     /// The collection's path under the region, which is also the console's
     /// route for it: `/namespaces`.
     const PATH: &'static str;
@@ -51,9 +100,8 @@ pub trait Resource: DeserializeOwned + Serialize + Clone + PartialEq + 'static {
 /// ID it belongs to, if any.
 macro_rules! resource {
     ($ty:ty {
-        path: $path:literal,
+        kind: $kind:ident,
         list_key: $key:literal,
-        noun: $noun:literal,
         plural: $plural:literal,
         create: $create:ty,
         update: $update:ty,
@@ -62,9 +110,10 @@ macro_rules! resource {
         $(, owner: $owner:ident)? $(,)?
     }) => {
         impl $crate::api::resource::Resource for $ty {
-            const PATH: &'static str = $path;
+            const KIND: $crate::api::resource::Kind = $crate::api::resource::Kind::$kind;
+            const PATH: &'static str = Self::KIND.path();
             const LIST_KEY: &'static str = $key;
-            const NOUN: &'static str = $noun;
+            const NOUN: &'static str = Self::KIND.noun();
             const PLURAL: &'static str = $plural;
             type Create = $create;
             type Update = $update;
@@ -130,7 +179,7 @@ impl<O: fmt::Display> ListQuery<O> {
     /// Every item of the region that the filters select, up to the API's page maximum.
     pub fn all() -> Self {
         ListQuery {
-            page_size: Some(1000),
+            page_size: Some(MAX_PAGE_SIZE),
             ..Default::default()
         }
     }
@@ -195,6 +244,9 @@ impl<'de> Deserialize<'de> for TotalCount {
     }
 }
 
+/// The largest page a List call answers.
+pub const MAX_PAGE_SIZE: u32 = 1000;
+
 /// `/namespaces/{id}`, the ID percent-encoded so that it stays one segment.
 fn item_path<R: Resource>(id: &str) -> String {
     format!("{}/{}", R::PATH, percent_encode(id))
@@ -250,9 +302,35 @@ impl Client {
         };
         let (page, page_size) = (query.page.unwrap_or(1), query.page_size.unwrap_or(20));
         query.page = None;
-        query.page_size = Some(1000);
+        query.page_size = Some(MAX_PAGE_SIZE);
         let all = self.list::<R>(&query).await?;
         Ok(all.named(&name, page, page_size))
+    }
+
+    /// Every item the query selects, read page after page (1000 a page, at
+    /// most `max_pages` pages), and whether that is the whole list: `false`
+    /// when more items are left than were read.
+    pub async fn list_all<R: Resource>(
+        &self,
+        mut query: ListQuery<R::Order>,
+        max_pages: u32,
+    ) -> Result<(Vec<R>, bool), ApiError> {
+        query.page_size = Some(MAX_PAGE_SIZE);
+        let mut items = Vec::new();
+        for page in 1..=max_pages.max(1) {
+            query.page = Some(page);
+            let list = self.list::<R>(&query).await?;
+            let got = list.items.len();
+            items.extend(list.items);
+            if items.len() as u64 >= list.total_count {
+                return Ok((items, true));
+            }
+            // The total says more, but this page had none: the list ends here.
+            if got == 0 {
+                return Ok((items, false));
+            }
+        }
+        Ok((items, false))
     }
 
     /// Counts what a list would hold (one call asking for one item).

@@ -344,9 +344,8 @@ impl UpdateTriggerRequest {
 }
 
 resource!(Trigger {
-    path: "/triggers",
+    kind: Trigger,
     list_key: "triggers",
-    noun: "trigger",
     plural: "triggers",
     create: CreateTriggerRequest,
     update: UpdateTriggerRequest,

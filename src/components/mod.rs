@@ -4,6 +4,7 @@ pub(crate) mod copy_button;
 pub(crate) mod delete_button;
 pub(crate) mod error_banner;
 pub mod error_text;
+pub(crate) mod explanation;
 pub(crate) mod field;
 pub(crate) mod filter_bar;
 pub(crate) mod key_prompt;

@@ -48,7 +48,8 @@ pub fn ResourceTable<R, Row, V>(
     /// Column headers, the owner's column left out (see `owner_header`).
     headers: &'static [&'static str],
     /// The header of the column naming each row's owner (a container's
-    /// namespace), shown second unless the table is fixed to one owner;
+    /// namespace), shown third (after the name and status, which a phone
+    /// shows first) unless the table is fixed to one owner;
     /// `row` then renders that cell too (`owner_cell`).
     #[prop(optional)]
     owner_header: Option<&'static str>,
@@ -71,7 +72,7 @@ where
     let noun = R::PLURAL;
     let mut columns = headers.to_vec();
     if let Some(owner) = owner_header.filter(|_| owned_by.is_none()) {
-        columns.insert(1.min(columns.len()), owner);
+        columns.insert(2.min(columns.len()), owner);
     }
     let session = use_session();
     let params = use_list_params();
@@ -147,6 +148,8 @@ where
     let table = move || {
         let row = row.clone();
         view! {
+            // A table wider than the screen scrolls inside this, never the page.
+            <div class="table-scroll">
             <table class="resource-table">
                 <thead>
                     <tr>{columns.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
@@ -155,6 +158,7 @@ where
                     <For each=items key=R::row_key children=row/>
                 </tbody>
             </table>
+            </div>
             // A table inside a detail page needs no pager for one page.
             {move || (!local_pages || pages.get() > 1).then(|| view! {
                 <Pager noun page pages total size set_page url_params=(!local_pages).then_some(params)/>

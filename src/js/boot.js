@@ -1,5 +1,5 @@
 // Starts the console. The build (.ci/build_split.py) writes BUILD: the main
-// module; for each chunk of pages (lists, details, forms, settings) the wasm
+// module; for each chunk of pages (overview, lists, details, forms, settings) the wasm
 // files it needs (its own and the shared modules it depends on) and the pack
 // that holds them all; the files of the parts that pages show on demand. The page being
 // opened has its pack requested at once, in parallel with the main wasm; the
@@ -10,11 +10,11 @@ import { loadPack, prefetchWhenIdle } from '__CHUNK_FETCH_JS__';
 
 const BUILD = __BUILD__;
 
-// The chunk of the page a path opens: the same table as src/routes.rs (`/`
-// opens the namespaces). An unknown path loads no page chunk.
+// The chunk of the page a path opens: the same table as src/routes.rs. An
+// unknown path loads no page chunk.
 function chunkOf(path) {
   const parts = path.split('/').filter(Boolean);
-  if (parts.length === 0) return 'lists';
+  if (parts.length === 0) return 'overview';
   if (parts[0] === 'settings' && parts.length === 1) return 'settings';
   if (!['namespaces', 'containers', 'domains', 'triggers'].includes(parts[0])) return undefined;
   if (parts.length === 1) return 'lists';

@@ -150,8 +150,7 @@ impl Session {
 
     /// An in-app link that carries the region, so it can be shared.
     pub fn link(&self, path: &str) -> String {
-        let sep = if path.contains('?') { '&' } else { '?' };
-        format!("{path}{sep}region={}", self.region.get())
+        crate::routes::in_region(path, &self.region.get())
     }
 
     /// A client for reads with the current settings. Reading it inside a
@@ -159,10 +158,15 @@ impl Session {
     /// its requests are aborted when that closure's owner is cleaned up (the
     /// view goes away, or a newer read replaces this one).
     pub fn client(&self) -> Client {
+        self.client_in(self.region.get())
+    }
+
+    /// The same, for another region than the current one (the overview reads them all).
+    pub fn client_in(&self, region: Region) -> Client {
         let client = Client::new(ApiConfig {
             base_url: self.base_url.get(),
             token: self.token.get(),
-            region: self.region.get(),
+            region,
         });
         match web_sys::AbortController::new() {
             Ok(controller) => {

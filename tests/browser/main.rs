@@ -6,6 +6,7 @@
 mod domains;
 mod forms;
 mod lists;
+mod overview;
 mod settings;
 mod stubs;
 mod support;

@@ -18,6 +18,7 @@ async fn shell_has_navigation_and_region_switch() {
     assert_eq!(
         links,
         [
+            "Overview",
             "Namespaces",
             "Containers",
             "Domains",
@@ -35,10 +36,10 @@ async fn shell_has_navigation_and_region_switch() {
     };
     assert_eq!(options, ["fr-par", "nl-ams", "pl-waw"]);
 
-    // "/" redirects to the namespace list, which asks for a key before calling the API.
+    // "/" is the overview, which asks for a key before calling the API.
     let hint = wait_for("the key hint", || text_of(&root, ".banner-info")).await;
     assert!(hint.contains("Set your secret key"), "{hint}");
-    assert_eq!(text_of(&root, "h1").as_deref(), Some("Namespaces"));
+    assert_eq!(text_of(&root, "h1").as_deref(), Some("Overview"));
     drop(handle);
     root.remove();
 }

@@ -1,6 +1,7 @@
 use crate::api::containers::Container;
 use crate::api::list::NameOrder;
 use crate::api::namespaces::Namespace;
+use crate::components::explanation::short_why;
 use crate::components::filter_bar::filter_bar;
 use crate::components::resource_select::{Catalog, OwnerFilterSelect};
 use crate::components::resource_table::{owner_cell, ResourceTable};
@@ -49,18 +50,18 @@ pub fn ContainerTable(
             owner_header="Namespace"
             owned_by
             empty=is_fixed.then_some("No containers in this namespace yet.")
-            row=move |c: Container| view! {
+            row=move |c: Container| { let why = short_why(&c); view! {
                 <tr>
                     <td><a href=session.link(&routes::detail::<Container>(&c.id))>{c.name}</a></td>
+                    <td><StatusBadge status=c.status.clone()/> {why}</td>
                     {(!is_fixed).then(|| owner_cell(namespaces, c.namespace_id.clone()))}
-                    <td><StatusBadge status=c.status/></td>
                     <td class="mono">{c.image}</td>
                     <td class="mono">{c.public_endpoint}</td>
                     <td>{format!("{}–{}", c.min_scale, c.max_scale)}</td>
                     <td>{bytes_text(c.memory_limit_bytes)}</td>
                     <td>{cpu_text(c.mvcpu_limit)}</td>
                 </tr>
-            }
+            }}
         />
     }
 }

@@ -1,5 +1,6 @@
 use crate::api::containers::Container;
 use crate::api::domains::Domain;
+use crate::components::explanation::short_why;
 use crate::components::resource_select::Catalog;
 use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
@@ -35,15 +36,15 @@ pub fn DomainTable(
             owner_header="Container"
             owned_by
             empty=is_fixed.then_some("No custom domains for this container.")
-            row=move |d: Domain| view! {
+            row=move |d: Domain| { let why = short_why(&d); view! {
                 <tr>
                     <td><a class="mono" href=session.link(&routes::detail::<Domain>(&d.id))>{d.hostname}</a></td>
-                    {(!is_fixed).then(|| owner_cell(containers, d.container_id.clone()))}
                     <td><StatusBadge status=d.status/></td>
-                    <td class="error-text">{d.error_message.unwrap_or_default()}</td>
+                    {(!is_fixed).then(|| owner_cell(containers, d.container_id.clone()))}
+                    <td class="error-text">{why} " " {d.error_message.clone().unwrap_or_default()}</td>
                     <td>{local_time(&d.created_at)}</td>
                 </tr>
-            }
+            }}
         />
     }
 }

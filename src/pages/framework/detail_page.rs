@@ -1,11 +1,13 @@
 //! A resource's detail page: read live while transient and through failed
 //! reads, a page body for a resource read once, and the page's head.
 
-use crate::api::{ApiError, Resource};
+use crate::api::{ApiError, Resource, Status};
 use crate::components::delete_button::{Cascade, DeleteButton};
 use crate::components::error_banner::ErrorBanner;
+use crate::components::explanation::ExplanationView;
 use crate::components::stale_notice::stale_notice;
 use crate::components::status_badge::StatusBadge;
+use crate::explain::Explain;
 use crate::pages::common::GoneNotice;
 use crate::poll::use_live;
 use crate::routes::{self, use_route_id};
@@ -83,18 +85,28 @@ pub fn detail_page<R: Resource + Send + Sync>(
 
 /// The head of a detail page: name and status, Edit, any `extra` actions,
 /// Delete (going to `after_delete` once accepted), and the error message of
-/// a resource in `error`.
-pub fn detail_head<R: Resource + Send + Sync>(
+/// a resource in `error`, explained when its cause is known.
+pub fn detail_head<R: Resource + Explain + Send + Sync>(
     item: &R,
     extra: impl IntoView,
     after_delete: String,
     cascade: Option<Cascade>,
 ) -> impl IntoView {
     let session = use_session();
-    let error = item
-        .error_message()
-        .filter(|m| !m.is_empty())
-        .map(str::to_string);
+    let error = (*item.status() == Status::Error).then(|| {
+        let message = item.error_message().unwrap_or_default();
+        if message.is_empty() {
+            "The API gave no reason.".to_string()
+        } else {
+            message.to_string()
+        }
+    });
+    let explanation = item.explanation().map(|explanation| {
+        view! {
+            <ExplanationView explanation kind=R::KIND id=item.id().to_string()
+                region=session.region.get_untracked()/>
+        }
+    });
     view! {
         <div class="page-head">
             <h1>{item.label().to_string()} " " <StatusBadge status=item.status().clone() live=true/></h1>
@@ -105,7 +117,10 @@ pub fn detail_head<R: Resource + Send + Sync>(
             </div>
         </div>
         {error.map(|m| view! {
-            <div class="banner banner-error" role="alert"><p><strong>"Error: "</strong>{m}</p></div>
+            <div class="banner banner-error" role="alert">
+                <p><strong>"Error: "</strong>{m}</p>
+                {explanation}
+            </div>
         })}
     }
 }

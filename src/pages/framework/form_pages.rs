@@ -11,6 +11,7 @@ use crate::forms::ResourceForm;
 use crate::routes;
 use crate::state::session::use_session;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 /// The create page of `F::Item`: `initial` values (the API's defaults, and
 /// whatever the link that led here chose); on success, the new resource's page.
@@ -99,6 +100,7 @@ fn edit_form<F: ResourceForm>(
             .get()
             .map(|fresh| view! { <ChangedMeanwhile state original fresh changed_meanwhile/> })
     };
+    focus_named_field();
     view! {
         <h1>{format!("Edit {noun} {}", item.label())}</h1>
         {status.is_transient().then(|| view! {
@@ -113,4 +115,21 @@ fn edit_form<F: ResourceForm>(
         {form_frame(state, submit, pending, submit_label, cancel, fields(state, false))}
     }
     .into_any()
+}
+
+/// Focuses the field the URL names (`?focus=port`: the link of an error's
+/// fix), once the form is on screen.
+fn focus_named_field() {
+    use wasm_bindgen::JsCast;
+    let Some(field) = use_query_map().with_untracked(|q| q.get(routes::FOCUS)) else {
+        return;
+    };
+    request_animation_frame(move || {
+        let element = document()
+            .get_element_by_id(&field)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
 }

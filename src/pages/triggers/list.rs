@@ -1,5 +1,6 @@
 use crate::api::containers::Container;
 use crate::api::triggers::{Trigger, TriggerSource};
+use crate::components::explanation::short_why;
 use crate::components::resource_select::Catalog;
 use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
@@ -41,21 +42,22 @@ pub fn TriggerTable(
     let owned_by = container_id.map(|id| ListParams::owned_by(OwnerFilter::Container, id));
     view! {
         <ResourceTable
-            headers=&["Name", "Source", "Schedule, queue or subject", "Destination", "Status", "Error"]
+            headers=&["Name", "Status", "Source", "Schedule, queue or subject", "Destination", "Error"]
             owner_header="Container"
             owned_by
             empty=is_fixed.then_some("No triggers for this container.")
             row=move |t: Trigger| {
                 let (summary, destination) = (source_summary(&t.source), destination_text(&t));
+                let why = short_why(&t);
                 view! {
                     <tr>
                         <td><a href=session.link(&routes::detail::<Trigger>(&t.id))>{t.name}</a></td>
+                        <td><StatusBadge status=t.status/></td>
                         {(!is_fixed).then(|| owner_cell(containers, t.container_id.clone()))}
                         <td>{t.source.source_type().to_string()}</td>
                         <td class="mono">{summary}</td>
                         <td class="mono">{destination}</td>
-                        <td><StatusBadge status=t.status/></td>
-                        <td class="error-text">{t.error_message.unwrap_or_default()}</td>
+                        <td class="error-text">{why} " " {t.error_message.clone().unwrap_or_default()}</td>
                     </tr>
                 }
             }
