@@ -68,6 +68,7 @@ fn overview_explains_links_in_region_fixes_and_the_palette_goes_anywhere() {
         (n == json!(3)).then_some(())
     });
     b.assert_accessible("the overview");
+    b.screenshot("overview");
 
     // 2. Its link opens it in nl-ams.
     b.eval(
@@ -84,6 +85,7 @@ fn overview_explains_links_in_region_fixes_and_the_palette_goes_anywhere() {
         b.text(".banner-error .explanation")
     });
     assert!(why.contains("command"), "{why}");
+    b.screenshot("detail-explained");
 
     // 3. Its fix link opens the edit form, focused on the field to change.
     b.click(".banner-error .explanation a");
@@ -102,6 +104,7 @@ fn overview_explains_links_in_region_fixes_and_the_palette_goes_anywhere() {
     assert_eq!(focused, "command");
     assert_eq!(region(&b), "nl-ams");
     b.assert_accessible("the edit form opened by a fix link");
+    b.screenshot("fix-link");
 
     // 4. The palette (Ctrl+K) finds a container of fr-par by part of its name and opens it.
     b.goto(&format!("{}/?region=nl-ams", emulator.url));
@@ -115,6 +118,7 @@ fn overview_explains_links_in_region_fixes_and_the_palette_goes_anywhere() {
     });
     assert!(option.contains("fr-par"), "{option}");
     b.assert_accessible("the palette");
+    b.screenshot("palette");
     b.eval(
         "document.querySelector('#palette-input').dispatchEvent(new KeyboardEvent('keydown',
             {key: 'Enter', bubbles: true, cancelable: true})); return 1;",
@@ -159,12 +163,14 @@ fn overview_explains_links_in_region_fixes_and_the_palette_goes_anywhere() {
             json!([]),
         );
         assert_eq!(rows, json!(1), "{path}: the header is one row");
+        b.screenshot(&format!("phone{}", path.replace('/', "-")));
     }
     // The menu button opens the navigation, which works from there.
     b.goto(&format!("{}/containers", emulator.url));
     b.wait_for("containers", 10, |b| (h1(b) == "Containers").then_some(()));
     b.click(".menu-button");
     b.assert_accessible("the open menu at a phone's width");
+    b.screenshot("phone-menu");
     b.click_text("Triggers");
     b.wait_for("triggers", 10, |b| (h1(b) == "Triggers").then_some(()));
 }

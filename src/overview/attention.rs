@@ -106,14 +106,41 @@ fn of_kind<R: Resource + Explain + Changed>(
     }
 }
 
-/// What needs attention in one region, failures first, then what is slow,
-/// then domains waiting on their container.
-pub fn needs_attention(region: &Region, items: &RegionItems, now_ms: i64) -> Vec<Attention> {
+/// What needs attention in the regions read, across regions: failures
+/// first, then what is slow, then domains waiting on their container.
+pub fn needs_attention<'a>(
+    reads: impl IntoIterator<Item = (&'a Region, &'a RegionItems)>,
+    now_ms: i64,
+) -> Vec<Attention> {
     let mut out = Vec::new();
-    of_kind(region, &items.namespaces, now_ms, &mut out);
-    of_kind(region, &items.containers, now_ms, &mut out);
-    of_kind(region, &items.domains, now_ms, &mut out);
-    of_kind(region, &items.triggers, now_ms, &mut out);
+    for (region, items) in reads {
+        in_region(region, items, now_ms, &mut out);
+    }
+    // A stable sort: within a rank, regions stay in their order.
+    out.sort_by_key(Attention::rank);
+    out
+}
+
+impl Attention {
+    fn rank(&self) -> u8 {
+        match self.problem {
+            Problem::Failed { .. } => 0,
+            Problem::TooLong { .. } => 1,
+            Problem::ContainerNotReady { .. } => 2,
+        }
+    }
+
+    /// Whether it is a failure (not something slow or waiting).
+    pub fn is_failure(&self) -> bool {
+        self.rank() == 0
+    }
+}
+
+fn in_region(region: &Region, items: &RegionItems, now_ms: i64, out: &mut Vec<Attention>) {
+    of_kind(region, &items.namespaces, now_ms, out);
+    of_kind(region, &items.containers, now_ms, out);
+    of_kind(region, &items.domains, now_ms, out);
+    of_kind(region, &items.triggers, now_ms, out);
     for domain in &items.domains {
         let listed = out
             .iter()
@@ -134,13 +161,6 @@ pub fn needs_attention(region: &Region, items: &RegionItems, now_ms: i64) -> Vec
             });
         }
     }
-    let rank = |a: &Attention| match a.problem {
-        Problem::Failed { .. } => 0,
-        Problem::TooLong { .. } => 1,
-        Problem::ContainerNotReady { .. } => 2,
-    };
-    out.sort_by_key(rank);
-    out
 }
 
 /// `12 min`, `2 h 5 min`: how long something has lasted.
@@ -235,9 +255,24 @@ mod tests {
             .unwrap()],
             ..Default::default()
         };
-        let found = needs_attention(&Region::NlAms, &items, NOW);
+        let slow_elsewhere = RegionItems {
+            containers: vec![container("slow-par", "creating", &stamp(20), None)],
+            ..Default::default()
+        };
+        let found = needs_attention(
+            [(&Region::FrPar, &slow_elsewhere), (&Region::NlAms, &items)],
+            NOW,
+        );
         let ids: Vec<&str> = found.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["bad", "slow", "d"]);
+        assert_eq!(
+            ids,
+            ["bad", "slow-par", "slow", "d"],
+            "failures of every region first, then in region order"
+        );
+        let found: Vec<Attention> = found
+            .into_iter()
+            .filter(|a| a.region == Region::NlAms)
+            .collect();
         assert_eq!(found[0].region, Region::NlAms);
         match &found[0].problem {
             Problem::Failed { explanation, .. } => {

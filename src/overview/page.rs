@@ -50,15 +50,17 @@ pub fn Overview() -> impl IntoView {
     let attention = {
         let regions = regions.clone();
         Memo::new(move |_| {
-            regions
+            let reads: Vec<(Region, RegionItems)> = regions
                 .iter()
-                .flat_map(|(region, live)| {
-                    live.good.with(|g| match g {
-                        Some((items, read_at)) => needs_attention(region, items, *read_at as i64),
-                        None => Vec::new(),
-                    })
+                .filter_map(|(region, live)| {
+                    live.good
+                        .with(|g| g.as_ref().map(|(items, _)| (region.clone(), items.clone())))
                 })
-                .collect::<Vec<_>>()
+                .collect();
+            needs_attention(
+                reads.iter().map(|(r, items)| (r, items)),
+                js_sys::Date::now() as i64,
+            )
         })
     };
     let scope = move || {
@@ -108,6 +110,11 @@ pub fn Overview() -> impl IntoView {
 /// its status, and why it is listed.
 #[component]
 fn AttentionEntry(entry: Attention) -> impl IntoView {
+    let class = if entry.is_failure() {
+        "failure"
+    } else {
+        "waiting"
+    };
     let Attention {
         kind,
         region,
@@ -145,7 +152,7 @@ fn AttentionEntry(entry: Attention) -> impl IntoView {
         .into_any(),
     };
     view! {
-        <li>
+        <li class=class>
             <p class="attention-head">
                 <span class="kind">{kind.noun()}</span> " "
                 <a href=href>{label}</a> " "
@@ -212,6 +219,7 @@ fn RegionCard(region: Region, live: Live<RegionItems>) -> impl IntoView {
                     let cut: Vec<&'static str> =
                         items.cut_short.iter().map(|k| k.title()).collect();
                     view! {
+                        <div class="table-scroll">
                         <table class="counts">
                             <thead><tr>
                                 <th scope="col">"Resource"</th><th scope="col">"Total"</th>
@@ -234,6 +242,7 @@ fn RegionCard(region: Region, live: Live<RegionItems>) -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        </div>
                         {(!cut.is_empty()).then(|| view! {
                             <p class="banner banner-warn" role="status">
                                 {format!("Cut short: only part of the {} was read, so these counts are not whole.", cut.join(", ").to_lowercase())}

@@ -104,13 +104,15 @@ pub fn Palette() -> impl IntoView {
             <label for="palette-input" class="visually-hidden">"Search resources and actions"</label>
             <input id="palette-input" type="text" role="combobox" autocomplete="off" spellcheck="false"
                 placeholder="Search by name, hostname or ID, or type an action"
-                aria-expanded="true" aria-controls="palette-list" aria-autocomplete="list"
+                aria-expanded=move || (!found.with(Vec::is_empty)).to_string()
+                aria-controls="palette-list" aria-autocomplete="list"
                 aria-activedescendant=move || (!found.with(Vec::is_empty)).then(|| option_id(active.get()))
                 node_ref=input_ref
                 prop:value=move || query.get()
                 on:input=move |ev| { query.set(event_target_value(&ev)); active.set(0); }
                 on:keydown=on_key/>
-            <ul id="palette-list" role="listbox" aria-label="Results">
+            // Hidden while empty: a listbox holds options.
+            <ul id="palette-list" role="listbox" aria-label="Results" hidden=move || found.with(Vec::is_empty)>
                 {move || all.with(|all| found.get().into_iter().enumerate().map(|(n, index)| {
                     let entry = &all[index];
                     let selected = move || active.get() == n;

@@ -151,6 +151,21 @@ impl Browser {
             .unwrap_or_else(|e| panic!("{cmd}: {e}"))
     }
 
+    /// Saves a PNG of the page as shown to `SCREENSHOTS/{name}.png` when the
+    /// `SCREENSHOTS` directory is set (to look at a run, or for the README).
+    #[allow(dead_code)]
+    pub fn screenshot(&self, name: &str) {
+        let Some(dir) = std::env::var_os("SCREENSHOTS") else {
+            return;
+        };
+        let png = self
+            .runtime
+            .block_on(self.client().screenshot())
+            .unwrap_or_else(|e| panic!("screenshot {name}: {e}"));
+        let path = std::path::Path::new(&dir).join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+
     /// Opens a new tab and switches to it (the previous one becomes hidden);
     /// answers the handle of the tab left.
     pub fn open_tab(&self) -> fantoccini::wd::WindowHandle {
