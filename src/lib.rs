@@ -5,6 +5,7 @@
 
 pub mod api;
 pub(crate) mod app;
+pub mod as_code;
 pub mod chunk_loader;
 pub mod components;
 pub mod explain;

@@ -62,7 +62,7 @@ pub fn provide_overlays() -> Overlays {
     };
     provide_context(overlays);
     let listener = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.default_prevented() || ev.alt_key() {
+        if ev.alt_key() {
             return;
         }
         let key = ev.key();
