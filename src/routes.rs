@@ -70,7 +70,12 @@ pub fn detail_of(kind: Kind, id: &str) -> String {
 }
 
 pub fn edit<R: Resource>(id: &str) -> String {
-    format!("{}/edit", detail::<R>(id))
+    edit_of(R::KIND, id)
+}
+
+/// The edit form of a resource of `kind`.
+pub fn edit_of(kind: Kind, id: &str) -> String {
+    format!("{}/edit", detail_of(kind, id))
 }
 
 /// The create form of `R`, for a chosen owner when given (a container

@@ -32,4 +32,9 @@ pub struct Config {
     pub state_file: Option<PathBuf>,
     /// CORS for any origin; otherwise loopback origins only.
     pub cors_any_origin: bool,
+    /// CNAMEs that `/dns-query` answers (`--dns NAME=TARGET`).
+    pub dns: Vec<(String, String)>,
+    /// `/dns-query` also answers a CNAME from each custom domain to its
+    /// container's endpoint (with the demo data).
+    pub demo_dns: bool,
 }

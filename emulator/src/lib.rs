@@ -7,6 +7,7 @@ pub mod api;
 pub mod clock;
 mod config;
 mod demo;
+mod dns;
 pub mod error;
 mod middleware;
 mod state;
@@ -45,6 +46,8 @@ pub fn router(app: Shared) -> Router {
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(layers::map_response(middleware::json_errors))
         .layer(middleware::cors(app.config.cors_any_origin))
+        // A resolver needs no key, as a public one does not.
+        .route("/dns-query", axum::routing::get(dns::query))
         .with_state(app.clone());
     match &app.config.static_dir {
         Some(dir) => api.merge(console_host::console(dir).layer(layers::from_fn_with_state(

@@ -59,6 +59,17 @@ struct Args {
     /// 127.0.0.1, [::1]) may call the API from a browser page.
     #[arg(long)]
     cors_any_origin: bool,
+    /// Answer a CNAME from NAME to TARGET at /dns-query (DNS over HTTPS, JSON);
+    /// repeatable. With --demo-data, each custom domain also gets one to its container.
+    #[arg(long = "dns", value_name = "NAME=TARGET", value_parser = cname)]
+    dns: Vec<(String, String)>,
+}
+
+fn cname(text: &str) -> Result<(String, String), String> {
+    text.split_once('=')
+        .map(|(n, t)| (n.trim().to_string(), t.trim().to_string()))
+        .filter(|(n, t)| !n.is_empty() && !t.is_empty())
+        .ok_or_else(|| format!("not NAME=TARGET: {text}"))
 }
 
 fn fraction(text: &str) -> Result<f64, String> {
@@ -107,6 +118,8 @@ fn main() {
             static_dir: args.static_dir.clone(),
             state_file: args.state.clone(),
             cors_any_origin: args.cors_any_origin,
+            dns: args.dns.clone(),
+            demo_dns: args.demo_data,
         },
         store,
     );

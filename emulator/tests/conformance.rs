@@ -109,6 +109,8 @@ async fn replay(file: &PathBuf, passed: &mut usize, failures: &mut Vec<String>) 
             faults: Faults::default(),
             static_dir: None,
             cors_any_origin: false,
+            dns: Vec::new(),
+            demo_dns: false,
             state_file: None,
         },
         Store::default(),

@@ -51,6 +51,8 @@ fn app_with(delays_ms: u64, faults: Faults, state_file: Option<std::path::PathBu
             faults,
             static_dir: None,
             cors_any_origin: false,
+            dns: Vec::new(),
+            demo_dns: false,
             state_file,
         },
         store,
@@ -791,6 +793,8 @@ async fn the_console_is_served_with_a_static_hosts_headers() {
             static_dir: Some(dir.clone()),
             state_file: None,
             cors_any_origin: false,
+            dns: Vec::new(),
+            demo_dns: false,
         },
         Default::default(),
     ));
@@ -937,4 +941,69 @@ async fn a_change_that_cannot_be_saved_is_undone_and_answers_500() {
     let saved = emulator::load_state(&file).unwrap();
     assert_eq!(saved.records.len(), 1, "the previous state file is whole");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn dns_query_answers_configured_and_demo_cnames_and_nxdomain() {
+    let mut test = app();
+    let store = Default::default();
+    test.router = router(AppState::with_clock(
+        Config {
+            token: T.into(),
+            delays: Delays {
+                create_ms: 100,
+                update_ms: 100,
+                delete_ms: 100,
+            },
+            faults: Faults::default(),
+            static_dir: None,
+            cors_any_origin: false,
+            dns: vec![("Elsewhere.Example.com".into(), "other.example.net".into())],
+            demo_dns: true,
+            state_file: None,
+        },
+        store,
+        test.clock.clone(),
+    ));
+    let r = &test.router;
+    let ns = namespace(r, "dns").await;
+    test.settle();
+    let (_, c) = container(r, &ns, "web", json!({})).await;
+    test.settle();
+    let (s, _) = call(
+        r,
+        "POST",
+        &format!("{B}/domains"),
+        Some(json!({"container_id": c["id"], "hostname": "shop.example.com"})),
+    )
+    .await;
+    assert_eq!(s, 200);
+    let endpoint = c["public_endpoint"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("https://")
+        .to_string();
+    // No key needed, as with a public resolver.
+    let ask = |name: &str| {
+        let req = Request::builder()
+            .uri(format!("/dns-query?name={name}&type=CNAME"))
+            .header("accept", "application/dns-json")
+            .body(Body::empty())
+            .unwrap();
+        r.clone().oneshot(req)
+    };
+    let answer = |res: axum::response::Response| async move {
+        assert_eq!(res.headers()["content-type"], "application/dns-json");
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        serde_json::from_slice::<Value>(&bytes).unwrap()
+    };
+    let a = answer(ask("shop.example.com.").await.unwrap()).await;
+    assert_eq!(a["Status"], 0);
+    assert_eq!(a["Answer"][0]["type"], 5);
+    assert_eq!(a["Answer"][0]["data"], json!(format!("{endpoint}.")));
+    let a = answer(ask("elsewhere.example.com").await.unwrap()).await;
+    assert_eq!(a["Answer"][0]["data"], "other.example.net.");
+    let a = answer(ask("nothing.example.com").await.unwrap()).await;
+    assert_eq!(a["Status"], 3, "NXDOMAIN");
+    assert!(a.get("Answer").is_none());
 }

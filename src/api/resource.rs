@@ -14,7 +14,8 @@ use std::fmt;
 use std::marker::PhantomData;
 
 /// The four kinds of resource of the API.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Kind {
     Namespace,
     Container,

@@ -32,8 +32,8 @@ pub struct Call {
     pub region: Region,
     /// The resource's ID, when it exists (the URL of a PATCH; Terraform's import).
     pub id: Option<String>,
-    /// The request's JSON body.
-    pub body: Value,
+    /// The request's JSON body; `None` for an edit that changes nothing yet.
+    pub body: Option<Value>,
     /// The whole resource as a create body: what Terraform describes (for a
     /// PATCH, the form as it would leave the resource).
     pub whole: Value,
@@ -91,15 +91,18 @@ fn var_name(text: &str, taken: &[Secret]) -> String {
 }
 
 /// Replaces every secret value of `body` with a placeholder and names them.
-/// An empty secret in a PATCH keeps the stored value: it is no secret, and stays.
-pub(crate) fn mask_secrets(body: &mut Value) -> Vec<Secret> {
+/// In a PATCH (`whole` false) an empty secret keeps the stored value: it is
+/// no secret, and stays. In a whole resource every secret is one, and the
+/// write-only fields of a trigger's source (never read back) are put in.
+pub(crate) fn mask_secrets(body: &mut Value, whole: bool) -> Vec<Secret> {
     let mut secrets = Vec::new();
+    let is_secret = |value: &Value| whole || value.as_str().is_some_and(|v| !v.is_empty());
     if let Some(map) = body
         .get_mut("secret_environment_variables")
         .and_then(Value::as_object_mut)
     {
         for (key, value) in map.iter_mut() {
-            if value.as_str().is_some_and(|v| !v.is_empty()) {
+            if is_secret(value) {
                 let var = var_name(key, &secrets);
                 *value = mark(&var);
                 secrets.push(Secret { var });
@@ -114,11 +117,15 @@ pub(crate) fn mask_secrets(body: &mut Value) -> Vec<Secret> {
             "NATS_CREDENTIALS",
         ),
     ] {
-        if let Some(value) = body.get_mut(config).and_then(|c| c.get_mut(field)) {
-            if value.as_str().is_some_and(|v| !v.is_empty()) {
-                *value = mark(var);
-                secrets.push(Secret { var: var.into() });
-            }
+        let Some(config) = body.get_mut(config).and_then(Value::as_object_mut) else {
+            continue;
+        };
+        if whole {
+            config.entry(field).or_insert(Value::Null);
+        }
+        if let Some(value) = config.get_mut(field).filter(|v| is_secret(v)) {
+            *value = mark(var);
+            secrets.push(Secret { var: var.into() });
         }
     }
     secrets
@@ -142,17 +149,25 @@ fn url(base: &str, call: &Call) -> String {
 /// Writes `call` three ways; `base` is where the console sends its calls
 /// (its own origin, or the API base URL of Settings).
 pub fn as_code(base: &str, call: &Call) -> Code {
-    let mut body = call.body.clone();
-    let secrets = mask_secrets(&mut body);
     let mut whole = call.whole.clone();
-    let whole_secrets = mask_secrets(&mut whole);
+    let whole_secrets = mask_secrets(&mut whole, true);
+    let terraform = terraform::resource(call, &whole, &whole_secrets);
+    let Some(mut body) = call.body.clone() else {
+        let nothing = "# Nothing to send: nothing has changed yet.\n".to_string();
+        return Code {
+            curl: nothing.clone(),
+            terraform,
+            json: nothing,
+        };
+    };
+    let secrets = mask_secrets(&mut body, call.verb == Verb::Post);
     let method = match call.verb {
         Verb::Post => "POST",
         Verb::Patch => "PATCH",
     };
     Code {
         curl: shell::curl(method, &url(base, call), &body, &secrets),
-        terraform: terraform::resource(call, &whole, &whole_secrets),
+        terraform,
         json: shell::json_with_placeholders(&body, |var| format!("${var}")),
     }
 }

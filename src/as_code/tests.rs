@@ -10,7 +10,7 @@ fn call(kind: Kind, verb: Verb, id: Option<&str>, body: Value) -> Call {
         region: Region::NlAms,
         id: id.map(str::to_string),
         whole: body.clone(),
-        body,
+        body: Some(body),
     }
 }
 
@@ -254,5 +254,62 @@ fn terraform_for_each_resource_and_trigger_source() {
             "  nats {\n    subject = \"orders.*\"\n    server_urls = [\"nats://a:4222\"]"
         ),
         "{nats}"
+    );
+}
+
+#[test]
+fn a_resource_as_it_is_declares_every_secret_even_unread_ones() {
+    // As read: secrets are names with hashes; a trigger's secret key is never read back.
+    let container = json!({"name": "web", "namespace_id": "n", "secret_environment_variables": {"API_KEY": "", "TOKEN": "$argon2id$v=19$x"}});
+    let mut shown = call(Kind::Container, Verb::Post, Some("c-1"), container);
+    shown.whole = shown.body.clone().unwrap();
+    let code = as_code("", &shown);
+    assert!(
+        !code.terraform.contains("argon2") && !code.curl.contains("argon2"),
+        "never a hash"
+    );
+    assert!(
+        code.terraform.contains("\"API_KEY\" = var.api_key")
+            && code.terraform.contains("\"TOKEN\" = var.token"),
+        "{}",
+        code.terraform
+    );
+    let sqs = json!({"container_id": "c", "name": "q", "sqs_config": {"queue_url": "https://q", "access_key_id": "AK", "endpoint": "https://e", "region": "fr-par"}});
+    let code = as_code(
+        "",
+        &call(Kind::Trigger, Verb::Post, Some("t-1"), sqs.clone()),
+    );
+    assert!(
+        code.terraform
+            .contains("secret_key = var.sqs_secret_access_key"),
+        "{}",
+        code.terraform
+    );
+    // A PATCH that leaves the source's secret alone sends nothing for it.
+    let code = as_code("", &call(Kind::Trigger, Verb::Patch, Some("t-1"), sqs));
+    assert!(
+        !code.json.contains("secret_access_key") && !code.curl.contains("jq"),
+        "{}",
+        code.json
+    );
+}
+
+#[test]
+fn an_edit_that_changes_nothing_sends_nothing() {
+    let mut edit = call(
+        Kind::Domain,
+        Verb::Patch,
+        Some("d-1"),
+        json!({"hostname": "a.example.com", "container_id": "c"}),
+    );
+    edit.body = None;
+    let code = as_code("", &edit);
+    assert!(
+        code.curl.starts_with("# Nothing to send") && code.json.starts_with("# Nothing to send")
+    );
+    assert!(
+        code.terraform.contains("id = \"nl-ams/d-1\""),
+        "Terraform still describes it: {}",
+        code.terraform
     );
 }

@@ -45,6 +45,8 @@ pub fn DeleteButton<R: Resource + Send + Sync>(
         async move {
             let answer = client.delete::<R>(&id).await;
             if answer.is_ok() {
+                // Its history stays, under "Recently deleted".
+                crate::history::mark_gone::<R>(&client.config.region, &id);
                 navigate(&after, Default::default());
             }
             answer.map(|_| ())

@@ -314,7 +314,7 @@ pub fn SecretField<F: Send + Sync + 'static>(
 }
 
 /// Reads the text of the file chosen in a file input and hands it to `done`.
-fn read_file_into(ev: leptos::ev::Event, done: impl Fn(String) + 'static) {
+pub(crate) fn read_file_into(ev: leptos::ev::Event, done: impl Fn(String) + 'static) {
     use wasm_bindgen::JsCast;
     let Some(file) = ev
         .target()

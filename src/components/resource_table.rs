@@ -106,10 +106,9 @@ where
                     read_with.to_list_query::<R::Order>(page.get()),
                 );
                 async move {
-                    client
-                        .list_page::<R>(query)
-                        .await
-                        .map(|list| (read_with, list))
+                    let list = client.list_page::<R>(query).await?;
+                    crate::history::remember(&client.config.region, &list.items);
+                    Ok((read_with, list))
                 }
             })
         },

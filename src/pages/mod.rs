@@ -7,4 +7,6 @@ pub(crate) mod domains;
 pub(crate) mod framework;
 pub(crate) mod namespaces;
 pub(crate) mod settings;
+mod settings_dns;
+mod settings_history;
 pub(crate) mod triggers;

@@ -6,6 +6,8 @@ use crate::components::error_banner::ErrorBanner;
 use crate::components::field::{provide_form_scope, CheckField, SelectField, TextField};
 use crate::forms::settings::{base_url_check, KeyDestination, SettingsForm};
 use crate::forms::FieldErrors;
+use crate::pages::settings_dns::DnsSettings;
+use crate::pages::settings_history::HistorySettings;
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
@@ -133,6 +135,8 @@ pub fn SettingsPage() -> impl IntoView {
                     Err(error) => view! { <ErrorBanner error/> }.into_any(),
                 })}
             </div>
+            <DnsSettings/>
+            <HistorySettings/>
         </section>
     }
 }

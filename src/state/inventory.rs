@@ -78,6 +78,11 @@ pub async fn read_region(client: Client, project: String) -> Result<RegionItems,
     .into_iter()
     .filter_map(|(kind, whole)| (!whole).then_some(kind))
     .collect();
+    let region = &client.config.region;
+    crate::history::remember(region, &namespaces);
+    crate::history::remember(region, &containers);
+    crate::history::remember(region, &domains);
+    crate::history::remember(region, &triggers);
     Ok(RegionItems {
         namespaces,
         containers,

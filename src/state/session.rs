@@ -6,12 +6,14 @@
 //! to a URL, a log or the DOM.
 
 use crate::api::{ApiConfig, Client, Region};
+use crate::dns::resolver::Resolver;
 use leptos::prelude::*;
 
 const BASE_URL_KEY: &str = "scc.base_url";
 const TOKEN_KEY: &str = "scc.secret_key";
 const PROJECT_KEY: &str = "scc.project_id";
 const REGION_KEY: &str = "scc.region";
+const DNS_KEY: &str = "scc.dns_resolver";
 
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -24,6 +26,8 @@ pub struct Session {
     pub region: RwSignal<Region>,
     /// Create and edit forms open: the region cannot change under them.
     pub forms_open: RwSignal<u32>,
+    /// The resolver of the custom domains' DNS check (off until chosen).
+    pub dns_resolver: RwSignal<Resolver>,
 }
 
 /// Browser storage: local (kept) or session (per tab).
@@ -58,6 +62,7 @@ struct Saved {
     remember: bool,
     project_id: String,
     region: Region,
+    dns_resolver: Resolver,
 }
 
 impl Saved {
@@ -72,6 +77,9 @@ impl Saved {
             region: read(true, REGION_KEY)
                 .map(|r| Region::from_wire(&r))
                 .filter(|r| Region::ALL.contains(r))
+                .unwrap_or_default(),
+            dns_resolver: read(true, DNS_KEY)
+                .and_then(|r| r.parse().ok())
                 .unwrap_or_default(),
         }
     }
@@ -89,6 +97,7 @@ impl Session {
             project_id: RwSignal::new(saved.project_id),
             region: RwSignal::new(saved.region),
             forms_open: RwSignal::new(0),
+            dns_resolver: RwSignal::new(saved.dns_resolver),
         }
     }
 
@@ -105,6 +114,7 @@ impl Session {
         set_if_changed(self.remember, saved.remember);
         set_if_changed(self.project_id, saved.project_id);
         set_if_changed(self.region, saved.region);
+        set_if_changed(self.dns_resolver, saved.dns_resolver);
     }
 
     /// Whether a secret key is set (the key itself is never handed to views).
@@ -141,6 +151,11 @@ impl Session {
         let project = project.trim();
         write(true, PROJECT_KEY, project);
         self.project_id.set(project.to_string());
+    }
+
+    pub fn set_dns_resolver(&self, resolver: Resolver) {
+        write(true, DNS_KEY, resolver.as_str());
+        self.dns_resolver.set(resolver);
     }
 
     pub fn set_region(&self, region: Region) {

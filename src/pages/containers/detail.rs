@@ -6,11 +6,12 @@ use crate::api::Duration;
 use crate::components::copy_button::CopyButton;
 use crate::components::error_banner::ErrorBanner;
 use crate::format::{bytes_text, cpu_text};
+use crate::forms::container::ContainerForm;
 use crate::forms::net::url_problem;
 use crate::pages::cascade;
 use crate::pages::common::{or_dash, EnvTable, SecretKeys, Tags};
 use crate::pages::domains::DomainTable;
-use crate::pages::framework::{detail_head, detail_page, related_label, use_related};
+use crate::pages::framework::{as_code_of, detail_head, detail_page, related_label, use_related};
 use crate::pages::triggers::TriggerTable;
 use crate::routes;
 use crate::state::query::OwnerFilter;
@@ -147,5 +148,6 @@ fn ContainerView(c: Container, reload: Callback<()>) -> impl IntoView {
             <a class="button secondary" href=session.link(&routes::create::<Trigger>(Some((OwnerFilter::Container, &c.id))))>"Create trigger"</a>
         </div>
         <TriggerTable container_id=c.id.clone()/>
+        {as_code_of::<ContainerForm>(&c)}
     }
 }

@@ -4,6 +4,7 @@ use crate::api::containers::Container;
 use crate::api::namespaces::Namespace;
 use crate::api::{ListQuery, Resource};
 use crate::components::filter_bar::filter_bar;
+use crate::components::recently_deleted::recently_deleted;
 use crate::components::resource_select::{Catalog, OwnerFilterSelect};
 use crate::pages::framework::list_head;
 use crate::state::query::{use_list_params, OwnerFilter};
@@ -34,6 +35,7 @@ pub fn container_owned_list<R: Resource>(
                 {filter_bar::<R::Order>(&[])}
             </div>
             {table(containers)}
+            {Suspend::new(recently_deleted(R::KIND))}
         </section>
     }
 }

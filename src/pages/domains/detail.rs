@@ -1,8 +1,10 @@
 use crate::api::containers::Container;
 use crate::api::domains::Domain;
+use crate::api::Status;
+use crate::forms::domain::DomainForm;
 use crate::pages::common::Tags;
 use crate::pages::domains::dns_record::DnsRecord;
-use crate::pages::framework::{detail_head, detail_page, related_label, use_related};
+use crate::pages::framework::{as_code_of, detail_head, detail_page, related_label, use_related};
 use crate::routes;
 use crate::state::session::use_session;
 use crate::time::local_time;
@@ -34,6 +36,7 @@ fn DomainView(d: Domain) -> impl IntoView {
             <dt>"Updated"</dt><dd>{local_time(&d.updated_at)}</dd>
             <dt>"Tags"</dt><dd><Tags tags=d.tags.clone()/></dd>
         </dl>
-        <DnsRecord hostname=Signal::derive(move || hostname.clone()) endpoint/>
+        <DnsRecord hostname=Signal::derive(move || hostname.clone()) endpoint check={d.status != Status::Ready}/>
+        {as_code_of::<DomainForm>(&d)}
     }
 }

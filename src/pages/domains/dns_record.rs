@@ -1,4 +1,5 @@
 use crate::components::copy_button::CopyButton;
+use crate::components::dns_check::dns_check_view;
 use crate::forms::net::url_host;
 use leptos::prelude::*;
 
@@ -10,6 +11,9 @@ pub fn DnsRecord(
     /// The container's public endpoint (`https://…`), once known.
     #[prop(into)]
     endpoint: Signal<Option<String>>,
+    /// Whether to check where the hostname points now (the form; a domain not ready).
+    #[prop(optional)]
+    check: bool,
 ) -> impl IntoView {
     let target = Signal::derive(move || {
         endpoint
@@ -56,6 +60,7 @@ pub fn DnsRecord(
                 }
                 None => view! { <p class="empty">"The record appears once the container is chosen and has an endpoint."</p> }.into_any(),
             }}
+            {check.then(|| Suspend::new(dns_check_view(hostname, target)))}
         </section>
     }
 }

@@ -101,7 +101,7 @@ fn domain_fields(state: FormState<DomainForm>, creating: bool) -> AnyView {
             }.into_any()
         }}
         <TextField lens=DomainForm::TAGS id="tags" label="Tags" hint="Separated by commas."/>
-        <DnsRecord hostname endpoint/>
+        <DnsRecord hostname endpoint check=true/>
     }
     .into_any()
 }

@@ -5,9 +5,11 @@ use crate::api::{ApiError, Resource, Status};
 use crate::components::delete_button::{Cascade, DeleteButton};
 use crate::components::error_banner::ErrorBanner;
 use crate::components::explanation::ExplanationView;
+use crate::components::history_panel::History;
 use crate::components::stale_notice::stale_notice;
 use crate::components::status_badge::StatusBadge;
 use crate::explain::Explain;
+use crate::history;
 use crate::pages::common::GoneNotice;
 use crate::poll::use_live;
 use crate::routes::{self, use_route_id};
@@ -57,7 +59,20 @@ pub fn detail_page<R: Resource + Send + Sync>(
     let live = use_live(
         move || {
             let (client, id) = (session.client(), id.get());
-            Some(async move { client.read::<R>(&id).await })
+            Some(async move {
+                let read = client.read::<R>(&id).await;
+                // Every version read is kept; a 404 means it is gone, its history stays.
+                match &read {
+                    Ok(item) => {
+                        history::remember(&client.config.region, std::slice::from_ref(item))
+                    }
+                    Err(e) if e.is_not_found() => {
+                        history::mark_gone::<R>(&client.config.region, &id)
+                    }
+                    Err(_) => {}
+                }
+                read
+            })
         },
         |r: &R| r.status().is_transient(),
     );
@@ -67,12 +82,22 @@ pub fn detail_page<R: Resource + Send + Sync>(
         live.failure
             .with(|f| f.as_ref().is_some_and(ApiError::is_not_found))
     });
+    let region = move || session.region.get_untracked();
     let body = move || {
         if gone.get() {
-            return view! { <GoneNotice kind=R::NOUN list={routes::list::<R>()}/> }.into_any();
+            // Its history stays in this browser: what it was, and a way to recreate it.
+            return view! {
+                <GoneNotice kind=R::NOUN list={routes::list::<R>()}/>
+                <History kind=R::KIND region=region() id=id.get_untracked() gone=true/>
+            }
+            .into_any();
         }
         match current.get() {
-            Some(item) => render(item, reload),
+            Some(item) => view! {
+                {render(item, reload)}
+                <History kind=R::KIND region=region() id=id.get_untracked()/>
+            }
+            .into_any(),
             None => match live.failure.get() {
                 Some(error) => view! { <ErrorBanner error retry=reload/> }.into_any(),
                 None => view! { <p class="loading">"Loading…"</p> }.into_any(),

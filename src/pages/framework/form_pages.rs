@@ -5,13 +5,20 @@ use super::detail_page::{loaded, use_routed_resource};
 use super::form_frame::{form_frame, FormFields};
 use super::form_state::FormState;
 use super::use_submit::{use_submit, Submission};
-use crate::api::Resource;
+use crate::api::{Kind, Resource, Timestamp};
+use crate::as_code::{Call, Verb};
+use crate::components::as_code_panel::AsCode;
+use crate::components::history_panel::{RECREATE, RESTORE};
 use crate::forms::rebase::changed_since;
 use crate::forms::ResourceForm;
+use crate::history::restore::restorable;
+use crate::history::store;
 use crate::routes;
 use crate::state::session::use_session;
+use crate::time::local_time;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use serde_json::Value;
 
 /// The create page of `F::Item`: `initial` values (the API's defaults, and
 /// whatever the link that led here chose); on success, the new resource's page.
@@ -35,12 +42,61 @@ pub fn create_page<F: ResourceForm>(
         move |item: &F::Item| session.link(&routes::detail::<F::Item>(item.id())),
     );
     let cancel = session.link(routes::list::<F::Item>());
+    let recreating = recreate_from_history(state);
+    // The request the form would send, as it is typed.
+    let code = Signal::derive(move || {
+        state.form.with(|f| {
+            let whole = valid_create_body(f, true)?;
+            Ok(Call {
+                verb: Verb::Post,
+                kind: <F::Item as Resource>::KIND,
+                region: session.region.get(),
+                id: None,
+                body: Some(whole.clone()),
+                whole,
+            })
+        })
+    });
     view! {
         <section class="page narrow">
             <h1>{title}</h1>
+            {move || recreating.get().map(|notes| view! {
+                <div class="banner banner-info" role="status">
+                    {notes.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
+                </div>
+            })}
             {form_frame(state, submit, pending, submit_label, cancel, fields(state, true))}
+            <AsCode call=code/>
         </section>
     }
+}
+
+/// The create body of a form whose values pass its checks, or why not yet.
+fn valid_create_body<F: ResourceForm>(form: &F, creating: bool) -> Result<Value, String> {
+    let problems = form.validate(creating).len();
+    if problems > 0 {
+        return Err(format!(
+            "Correct the form first: {problems} {} to fix.",
+            if problems == 1 { "field" } else { "fields" }
+        ));
+    }
+    serde_json::to_value(form.to_create()).map_err(|e| e.to_string())
+}
+
+/// A resource as it is, as code: the create request that makes it again,
+/// and Terraform with its import block (for its detail page).
+pub fn as_code_of<F: ResourceForm>(item: &F::Item) -> impl IntoView {
+    let session = use_session();
+    let whole = serde_json::to_value(F::from_item(item).to_create()).unwrap_or_default();
+    let call = Call {
+        verb: Verb::Post,
+        kind: <F::Item as Resource>::KIND,
+        region: session.region.get_untracked(),
+        id: Some(item.id().to_string()),
+        body: Some(whole.clone()),
+        whole,
+    };
+    view! { <AsCode call=Signal::stored(Ok(call))/> }
 }
 
 /// The edit page of the resource the route names: loaded once, saved as a
@@ -101,6 +157,25 @@ fn edit_form<F: ResourceForm>(
             .map(|fresh| view! { <ChangedMeanwhile state original fresh changed_meanwhile/> })
     };
     focus_named_field();
+    let restoring = restore_from_history(state, &item);
+    // The minimal PATCH the form would send, and the resource as it would be.
+    let code = Signal::derive(move || {
+        state.form.with(|f| {
+            let whole = valid_create_body(f, false)?;
+            let body = original
+                .with_value(|o| f.to_update(o))
+                .map(|patch| serde_json::to_value(patch).map_err(|e| e.to_string()))
+                .transpose()?;
+            Ok(Call {
+                verb: Verb::Patch,
+                kind: <F::Item as Resource>::KIND,
+                region: session.region.get(),
+                id: Some(original.with_value(|o| o.id().to_string())),
+                body,
+                whole,
+            })
+        })
+    });
     view! {
         <h1>{format!("Edit {noun} {}", item.label())}</h1>
         {status.is_transient().then(|| view! {
@@ -112,7 +187,13 @@ fn edit_form<F: ResourceForm>(
             <p class="banner banner-info" role="status">"Nothing changed: there is nothing to save."</p>
         })}
         {choice}
+        {move || restoring.get().map(|notes| view! {
+            <div class="banner banner-info" role="status" id="restoring">
+                {notes.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
+            </div>
+        })}
         {form_frame(state, submit, pending, submit_label, cancel, fields(state, false))}
+        <AsCode call=code/>
     }
     .into_any()
 }
@@ -132,4 +213,107 @@ fn focus_named_field() {
             let _ = element.focus();
         }
     });
+}
+
+/// With `?restore=<version>`, fills the edit form with that version of the
+/// history (what cannot be restored taken from `current`); answers what the
+/// form then says: which version, and what could not be restored.
+fn restore_from_history<F: ResourceForm>(
+    state: FormState<F>,
+    current: &F::Item,
+) -> RwSignal<Option<Vec<String>>> {
+    let notes = RwSignal::new(None);
+    let Some(at) = use_query_map().with_untracked(|q| q.get(RESTORE)) else {
+        return notes;
+    };
+    let kind = <F::Item as Resource>::KIND;
+    let (region, id) = (
+        use_session().region.get_untracked(),
+        current.id().to_string(),
+    );
+    let current = serde_json::to_value(current).unwrap_or_default();
+    leptos::task::spawn_local(async move {
+        let version = store::get(kind, &region, &id)
+            .await
+            .and_then(|r| r.versions.into_iter().find(|v| v.updated_at == at));
+        let Some(version) = version else {
+            notes.set(Some(vec!["That version is not kept in this browser any more: the form shows the resource as it is now.".into()]));
+            return;
+        };
+        let (merged, not_restored) = restorable(kind, &version.body, &current);
+        match serde_json::from_value::<F::Item>(merged) {
+            Ok(restored) => {
+                state.form.set(F::from_item(&restored));
+                let mut said = vec![format!(
+                    "Restoring the version of {}: review it and save. Only what differs from now is sent.",
+                    local_time(&Some(Timestamp::parse(&at)))
+                )];
+                said.extend(not_restored.into_iter().map(|n| n.text().to_string()));
+                notes.set(Some(said));
+            }
+            Err(e) => notes.set(Some(vec![format!(
+                "That version could not be read back: {e}."
+            )])),
+        }
+    });
+    notes
+}
+
+/// With `?recreate=<version>&id=<id>`, fills a create form with that version
+/// of a deleted resource's history; answers what the form then says. Secret
+/// values were never kept: the form names the secrets to enter again.
+fn recreate_from_history<F: ResourceForm>(state: FormState<F>) -> RwSignal<Option<Vec<String>>> {
+    let notes = RwSignal::new(None);
+    let (at, id) = use_query_map().with_untracked(|q| (q.get(RECREATE), q.get("id")));
+    let (Some(at), Some(id)) = (at, id) else {
+        return notes;
+    };
+    let kind = <F::Item as Resource>::KIND;
+    let region = use_session().region.get_untracked();
+    leptos::task::spawn_local(async move {
+        let Some(record) = store::get(kind, &region, &id).await else {
+            notes.set(Some(vec![
+                "Nothing of it is kept in this browser any more.".into(),
+            ]));
+            return;
+        };
+        let Some(mut version) = record.versions.into_iter().find(|v| v.updated_at == at) else {
+            notes.set(Some(vec![
+                "That version is not kept in this browser any more.".into(),
+            ]));
+            return;
+        };
+        let secrets: Vec<String> = version
+            .body
+            .get_mut("secret_environment_variables")
+            .and_then(Value::as_object_mut)
+            .map(|m| std::mem::take(m).into_iter().map(|(k, _)| k).collect())
+            .unwrap_or_default();
+        match serde_json::from_value::<F::Item>(version.body) {
+            Ok(item) => {
+                state.form.set(F::from_item(&item));
+                let mut said = vec![format!(
+                    "Filled from the version of {} kept in this browser.",
+                    local_time(&Some(Timestamp::parse(&at)))
+                )];
+                if !secrets.is_empty() {
+                    said.push(format!(
+                        "Secret values are never kept: add the secrets {} again.",
+                        secrets.join(", ")
+                    ));
+                }
+                if kind == Kind::Trigger {
+                    said.push(
+                        "A source's secret key or credentials are never kept: enter them again."
+                            .into(),
+                    );
+                }
+                notes.set(Some(said));
+            }
+            Err(e) => notes.set(Some(vec![format!(
+                "That version could not be read back: {e}."
+            )])),
+        }
+    });
+    notes
 }

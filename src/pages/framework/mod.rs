@@ -13,7 +13,7 @@ mod use_related;
 mod use_submit;
 
 pub use detail_page::{detail_head, detail_page};
-pub use form_pages::{create_page, edit_page};
+pub use form_pages::{as_code_of, create_page, edit_page};
 pub use form_state::FormState;
 pub use list_page::list_head;
 pub use use_related::{related_label, use_related};

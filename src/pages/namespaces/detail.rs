@@ -1,9 +1,10 @@
 use crate::api::containers::Container;
 use crate::api::namespaces::Namespace;
+use crate::forms::namespace::NamespaceForm;
 use crate::pages::cascade;
 use crate::pages::common::{or_dash, EnvTable, SecretKeys, Tags};
 use crate::pages::containers::ContainerTable;
-use crate::pages::framework::{detail_head, detail_page};
+use crate::pages::framework::{as_code_of, detail_head, detail_page};
 use crate::routes;
 use crate::state::query::OwnerFilter;
 use crate::state::session::use_session;
@@ -47,5 +48,6 @@ fn NamespaceView(ns: Namespace) -> impl IntoView {
             <a class="button" href=new_container_href>"Create container"</a>
         </div>
         <ContainerTable namespace_id=ns.id.clone()/>
+        {as_code_of::<NamespaceForm>(&ns)}
     }
 }

@@ -1,8 +1,9 @@
 use crate::api::containers::Container;
 use crate::api::triggers::{Trigger, TriggerSource};
 use crate::format::destination_text;
+use crate::forms::trigger::TriggerForm;
 use crate::pages::common::{or_dash, EnvTable, Tags};
-use crate::pages::framework::{detail_head, detail_page, related_label, use_related};
+use crate::pages::framework::{as_code_of, detail_head, detail_page, related_label, use_related};
 use crate::pages::triggers::cron_preview;
 use crate::routes;
 use crate::state::session::use_session;
@@ -85,5 +86,6 @@ fn TriggerView(t: Trigger) -> impl IntoView {
             <dt>"Tags"</dt><dd><Tags tags=t.tags.clone()/></dd>
         </dl>
         {source}
+        {as_code_of::<TriggerForm>(&t)}
     }
 }
