@@ -87,7 +87,7 @@ fn as_code_history_and_restore() {
         });
         let shop = b.wait_for("the shop container", 10, |b| {
             b.eval(
-                "const o = [...document.querySelectorAll('#container_id option')].find(o => o.textContent.trim() === 'shop');
+                "const o = [...document.querySelectorAll('#container_id option')].find(o => o.textContent.trim().startsWith('shop '));
                  return o ? o.value : null;",
                 json!([]),
             )
