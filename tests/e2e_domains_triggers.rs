@@ -24,8 +24,8 @@ fn rows(b: &Browser, table_after_heading: &str) -> Vec<String> {
         "const h = [...document.querySelectorAll('h2')].find(h => h.textContent === arguments[0]);
          if (!h) return [];
          let e = h.closest('.page-head').nextElementSibling;
-         while (e && !e.matches('table, p.empty')) { e = e.nextElementSibling; }
-         return e && e.matches('table') ? [...e.querySelectorAll('tbody tr td:first-child')].map(td => td.textContent) : [];",
+         while (e && !e.matches('.table-scroll, p.empty')) { e = e.nextElementSibling; }
+         return e && e.matches('.table-scroll') ? [...e.querySelectorAll('tbody tr td:first-child')].map(td => td.textContent) : [];",
         json!([table_after_heading]),
     )
     .as_array()
