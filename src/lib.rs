@@ -13,6 +13,7 @@ pub mod explain;
 pub(crate) mod format;
 pub mod forms;
 pub mod history;
+pub(crate) mod idle;
 pub(crate) mod overlays;
 pub(crate) mod overview;
 pub(crate) mod pages;

@@ -6,14 +6,24 @@ use leptos::prelude::*;
 
 /// Under a list: the resources of its kind and region seen deleted, whose
 /// history this browser keeps; each opens its page (its history, "Recreate").
-/// A chunk of its own with the split build.
+/// Loaded when the browser is idle, never before the list's rows.
+#[component]
+pub fn RecentlyDeleted(kind: Kind) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    crate::idle::when_idle(move || {
+        ready.try_set(true);
+    });
+    move || ready.get().then(|| Suspend::new(recently_deleted(kind)))
+}
+
+/// The list, a chunk of its own with the split build.
 #[cfg_attr(feature = "split", leptos::lazy)]
 pub async fn recently_deleted(kind: Kind) -> AnyView {
-    view! { <RecentlyDeleted kind/> }.into_any()
+    view! { <DeletedList kind/> }.into_any()
 }
 
 #[component]
-fn RecentlyDeleted(kind: Kind) -> impl IntoView {
+fn DeletedList(kind: Kind) -> impl IntoView {
     let session = use_session();
     let deleted = LocalResource::new(move || {
         let region = session.region.get();

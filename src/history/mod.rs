@@ -9,10 +9,40 @@ pub mod version;
 
 use crate::api::{Region, Resource};
 
-/// Keeps the versions of `items` (read in `region`) not kept yet, in the
-/// background. Each is serialized here; the storing is a chunk of its own
-/// with the split build.
+/// How many versions are serialized in one idle period.
+const BATCH: usize = 100;
+
+thread_local! {
+    /// The row keys (ID, status, update time) already handed over in this
+    /// session: a poll that reads the same versions again costs nothing.
+    static HANDED: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+}
+
+/// Keeps the versions of `items` (read in `region`) not kept yet, when the
+/// browser is idle, a batch at a time: never on the way to a page's rows.
+/// The storing is a chunk of its own with the split build.
 pub fn remember<R: Resource>(region: &Region, items: &[R]) {
+    let fresh: Vec<R> = items
+        .iter()
+        .filter(|item| {
+            HANDED.with(|h| {
+                h.borrow_mut()
+                    .insert(format!("{region}|{}", item.row_key()))
+            })
+        })
+        .cloned()
+        .collect();
+    if fresh.is_empty() {
+        return;
+    }
+    let read_at = js_sys::Date::now();
+    let region = region.clone();
+    crate::idle::when_idle(move || store_batches(region, fresh, read_at));
+}
+
+/// Serializes and stores a batch, then the rest at the next idle period.
+fn store_batches<R: Resource>(region: Region, mut items: Vec<R>, read_at: f64) {
+    let rest = items.split_off(items.len().min(BATCH));
     let reads: Vec<store::Read> = items
         .iter()
         .filter_map(|item| {
@@ -25,8 +55,9 @@ pub fn remember<R: Resource>(region: &Region, items: &[R]) {
             })
         })
         .collect();
-    if !reads.is_empty() {
-        leptos::task::spawn_local(keep(reads, js_sys::Date::now()));
+    leptos::task::spawn_local(keep(reads, read_at));
+    if !rest.is_empty() {
+        crate::idle::when_idle(move || store_batches(region, rest, read_at));
     }
 }
 
@@ -34,6 +65,12 @@ pub fn remember<R: Resource>(region: &Region, items: &[R]) {
 #[cfg_attr(feature = "split", leptos::lazy)]
 async fn keep(reads: Vec<store::Read>, read_at: f64) {
     store::keep_versions(reads, read_at).await
+}
+
+/// The history of one resource, read in the chunk of the storing.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn load(kind: crate::api::Kind, region: Region, id: String) -> Option<version::Record> {
+    store::get(kind, &region, &id).await
 }
 
 /// Notes that a resource is gone, in the background.

@@ -6,8 +6,6 @@
 use super::version::{key, Record};
 use crate::api::{Kind, Region};
 use serde_json::Value;
-use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
@@ -121,12 +119,6 @@ pub async fn clear() -> Result<(), String> {
     done(&request).await.map(|_| ())
 }
 
-thread_local! {
-    /// The versions kept in this session, by record key: a poll that reads
-    /// the same version again costs no IndexedDB call.
-    static SEEN: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
-}
-
 /// One resource as read: what `keep_versions` stores.
 pub struct Read {
     pub kind: Kind,
@@ -137,23 +129,7 @@ pub struct Read {
 }
 
 /// Keeps the versions among `reads` not kept yet (read at `read_at`).
-pub async fn keep_versions(reads: Vec<Read>, read_at: f64) {
-    let fresh: Vec<Read> = reads
-        .into_iter()
-        .filter(|r| {
-            let updated = r
-                .body
-                .get("updated_at")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string();
-            SEEN.with(|seen| {
-                seen.borrow_mut()
-                    .insert(key(r.kind, &r.region, &r.id), updated.clone())
-                    != Some(updated)
-            })
-        })
-        .collect();
+pub async fn keep_versions(fresh: Vec<Read>, read_at: f64) {
     if fresh.is_empty() {
         return;
     }
@@ -200,5 +176,4 @@ pub async fn mark_deleted(kind: Kind, region: Region, id: String) {
             let _ = put_all(&[record]).await;
         }
     }
-    SEEN.with(|seen| seen.borrow_mut().remove(&key(kind, &region, &id)));
 }

@@ -7,7 +7,7 @@ use crate::components::field::{provide_form_scope, CheckField, SelectField, Text
 use crate::forms::settings::{base_url_check, KeyDestination, SettingsForm};
 use crate::forms::FieldErrors;
 use crate::pages::settings_dns::DnsSettings;
-use crate::pages::settings_history::HistorySettings;
+use crate::pages::settings_history::history_settings;
 use crate::state::session::use_session;
 use leptos::prelude::*;
 
@@ -136,7 +136,7 @@ pub fn SettingsPage() -> impl IntoView {
                 })}
             </div>
             <DnsSettings/>
-            <HistorySettings/>
+            {Suspend::new(history_settings())}
         </section>
     }
 }

@@ -26,8 +26,15 @@ fn download(name: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The section, a chunk of its own with the split build (Settings' frame
+/// shows without waiting for it).
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn history_settings() -> AnyView {
+    view! { <HistorySettings/> }.into_any()
+}
+
 #[component]
-pub fn HistorySettings() -> impl IntoView {
+fn HistorySettings() -> impl IntoView {
     let refresh = RwSignal::new(0u32);
     let stats = LocalResource::new(move || {
         refresh.track();

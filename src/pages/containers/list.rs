@@ -4,7 +4,7 @@ use crate::api::namespaces::Namespace;
 use crate::api::Resource;
 use crate::components::explanation::short_why;
 use crate::components::filter_bar::filter_bar;
-use crate::components::recently_deleted::recently_deleted;
+use crate::components::recently_deleted::RecentlyDeleted;
 use crate::components::resource_select::{Catalog, OwnerFilterSelect};
 use crate::components::resource_table::{owner_cell, ResourceTable};
 use crate::components::status_badge::StatusBadge;
@@ -29,7 +29,7 @@ pub fn ContainerList() -> impl IntoView {
                 {filter_bar::<NameOrder>(&[TextFilter::Name, TextFilter::ProjectId])}
             </div>
             <ContainerTable namespaces/>
-            {Suspend::new(recently_deleted(Container::KIND))}
+            <RecentlyDeleted kind=Container::KIND/>
         </section>
     }
 }

@@ -4,7 +4,7 @@ use crate::api::containers::Container;
 use crate::api::namespaces::Namespace;
 use crate::api::{ListQuery, Resource};
 use crate::components::filter_bar::filter_bar;
-use crate::components::recently_deleted::recently_deleted;
+use crate::components::recently_deleted::RecentlyDeleted;
 use crate::components::resource_select::{Catalog, OwnerFilterSelect};
 use crate::pages::framework::list_head;
 use crate::state::query::{use_list_params, OwnerFilter};
@@ -35,7 +35,7 @@ pub fn container_owned_list<R: Resource>(
                 {filter_bar::<R::Order>(&[])}
             </div>
             {table(containers)}
-            {Suspend::new(recently_deleted(R::KIND))}
+            <RecentlyDeleted kind=R::KIND/>
         </section>
     }
 }

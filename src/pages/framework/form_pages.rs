@@ -11,8 +11,8 @@ use crate::components::as_code_panel::AsCode;
 use crate::components::history_panel::{RECREATE, RESTORE};
 use crate::forms::rebase::changed_since;
 use crate::forms::ResourceForm;
+use crate::history;
 use crate::history::restore::restorable;
-use crate::history::store;
 use crate::routes;
 use crate::state::session::use_session;
 use crate::time::local_time;
@@ -233,7 +233,7 @@ fn restore_from_history<F: ResourceForm>(
     );
     let current = serde_json::to_value(current).unwrap_or_default();
     leptos::task::spawn_local(async move {
-        let version = store::get(kind, &region, &id)
+        let version = history::load(kind, region, id)
             .await
             .and_then(|r| r.versions.into_iter().find(|v| v.updated_at == at));
         let Some(version) = version else {
@@ -271,7 +271,7 @@ fn recreate_from_history<F: ResourceForm>(state: FormState<F>) -> RwSignal<Optio
     let kind = <F::Item as Resource>::KIND;
     let region = use_session().region.get_untracked();
     leptos::task::spawn_local(async move {
-        let Some(record) = store::get(kind, &region, &id).await else {
+        let Some(record) = history::load(kind, region, id).await else {
             notes.set(Some(vec![
                 "Nothing of it is kept in this browser any more.".into(),
             ]));

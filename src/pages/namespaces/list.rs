@@ -3,7 +3,7 @@ use crate::api::list::NameOrder;
 use crate::api::namespaces::Namespace;
 use crate::api::Resource;
 use crate::components::filter_bar::filter_bar;
-use crate::components::recently_deleted::recently_deleted;
+use crate::components::recently_deleted::RecentlyDeleted;
 use crate::components::resource_select::Catalog;
 use crate::components::resource_table::ResourceTable;
 use crate::components::status_badge::StatusBadge;
@@ -48,7 +48,7 @@ pub fn NamespaceList() -> impl IntoView {
                     }
                 }
             />
-            {Suspend::new(recently_deleted(Namespace::KIND))}
+            <RecentlyDeleted kind=Namespace::KIND/>
         </section>
     }
 }
