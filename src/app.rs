@@ -3,6 +3,7 @@
 
 use crate::api::Region;
 use crate::chunk_loader::ChunkStatus;
+use crate::components::on_demand::on_demand;
 use crate::overlays::{is_mac, provide_overlays, Overlay};
 use crate::palette::overlay_view;
 use crate::poll::provide_poller;
@@ -48,7 +49,7 @@ pub fn App() -> impl IntoView {
                 <ChunkStatus/>
                 <AppRoutes/>
             </main>
-            {move || overlays.open.get().map(|overlay| Suspend::new(overlay_view(overlay)))}
+            {move || overlays.open.get().map(|overlay| on_demand(overlay_view(overlay)))}
         </Router>
     }
 }

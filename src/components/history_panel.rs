@@ -3,6 +3,7 @@
 //! filled with it) and, once it is deleted, "Recreate" (the create form).
 
 use crate::api::{Kind, Region, Timestamp};
+use crate::components::on_demand::on_demand;
 use crate::history::diff::describe;
 use crate::history::store;
 use crate::history::version::Record;
@@ -33,7 +34,7 @@ pub fn History(
             }
         }>
             <summary>"History in this browser"</summary>
-            {move || open.get().then(|| Suspend::new(history_view(kind, region.clone(), id.clone(), gone)))}
+            {move || open.get().then(|| on_demand(history_view(kind, region.clone(), id.clone(), gone)))}
         </details>
     }
 }

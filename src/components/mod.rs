@@ -12,6 +12,7 @@ pub(crate) mod filter_bar;
 pub(crate) mod history_panel;
 pub(crate) mod key_prompt;
 pub(crate) mod kv_editor;
+pub(crate) mod on_demand;
 pub(crate) mod recently_deleted;
 pub(crate) mod resource_select;
 pub mod resource_table;

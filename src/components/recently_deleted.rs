@@ -1,4 +1,5 @@
 use crate::api::Kind;
+use crate::components::on_demand::on_demand;
 use crate::history::store;
 use crate::routes;
 use crate::state::session::use_session;
@@ -13,7 +14,7 @@ pub fn RecentlyDeleted(kind: Kind) -> impl IntoView {
     crate::idle::when_idle(move || {
         ready.try_set(true);
     });
-    move || ready.get().then(|| Suspend::new(recently_deleted(kind)))
+    move || ready.get().then(|| on_demand(recently_deleted(kind)))
 }
 
 /// The list, a chunk of its own with the split build.

@@ -4,6 +4,7 @@
 use crate::api::{ApiError, Region};
 use crate::components::error_banner::ErrorBanner;
 use crate::components::field::{provide_form_scope, CheckField, SelectField, TextField};
+use crate::components::on_demand::on_demand;
 use crate::forms::settings::{base_url_check, KeyDestination, SettingsForm};
 use crate::forms::FieldErrors;
 use crate::pages::settings_dns::DnsSettings;
@@ -136,7 +137,7 @@ pub fn SettingsPage() -> impl IntoView {
                 })}
             </div>
             <DnsSettings/>
-            {Suspend::new(history_settings())}
+            {on_demand(history_settings())}
         </section>
     }
 }
