@@ -13,9 +13,10 @@ use crate::api::{Region, Resource};
 const BATCH: usize = 100;
 
 thread_local! {
-    /// The row keys (ID, status, update time) already handed over in this
-    /// session: a poll that reads the same versions again costs nothing.
-    static HANDED: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+    /// The row key (ID, status, update time) last handed over of each
+    /// resource in this session: a poll that reads the same version again
+    /// costs nothing, and the map holds one entry a resource.
+    static HANDED: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
 }
 
 /// Keeps the versions of `items` (read in `region`) not kept yet, when the
@@ -25,10 +26,9 @@ pub fn remember<R: Resource>(region: &Region, items: &[R]) {
     let fresh: Vec<R> = items
         .iter()
         .filter(|item| {
-            HANDED.with(|h| {
-                h.borrow_mut()
-                    .insert(format!("{region}|{}", item.row_key()))
-            })
+            let resource = format!("{region}|{}|{}", R::PATH, item.id());
+            let row = item.row_key();
+            HANDED.with(|h| h.borrow_mut().insert(resource, row.clone()).as_ref() != Some(&row))
         })
         .cloned()
         .collect();
