@@ -3,7 +3,6 @@
 
 use crate::as_code::{as_code, Call, Code};
 use crate::components::copy_button::CopyButton;
-use crate::components::on_demand::on_demand;
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -57,7 +56,7 @@ pub fn AsCode(#[prop(into)] call: Signal<Result<Call, String>>) -> impl IntoView
             }
         }>
             <summary>"As code: curl, Terraform, JSON"</summary>
-            {move || open.get().then(|| on_demand(as_code_view(call)))}
+            {move || open.get().then(|| Suspend::new(as_code_view(call)))}
         </details>
     }
 }

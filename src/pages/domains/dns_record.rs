@@ -1,6 +1,5 @@
 use crate::components::copy_button::CopyButton;
 use crate::components::dns_check::dns_check_view;
-use crate::components::on_demand::on_demand;
 use crate::forms::net::url_host;
 use leptos::prelude::*;
 
@@ -61,7 +60,7 @@ pub fn DnsRecord(
                 }
                 None => view! { <p class="empty">"The record appears once the container is chosen and has an endpoint."</p> }.into_any(),
             }}
-            {check.then(|| on_demand(dns_check_view(hostname, target)))}
+            {check.then(|| Suspend::new(dns_check_view(hostname, target)))}
         </section>
     }
 }

@@ -1,6 +1,5 @@
 use crate::api::containers::Container;
 use crate::api::triggers::{Trigger, TriggerSource};
-use crate::components::on_demand::on_demand;
 use crate::format::destination_text;
 use crate::forms::trigger::TriggerForm;
 use crate::pages::common::{or_dash, EnvTable, Tags};
@@ -37,7 +36,7 @@ fn TriggerView(t: Trigger) -> impl IntoView {
                     <dt>"Time zone"</dt><dd>{c.timezone}</dd>
                     <dt>"Body"</dt><dd><pre class="mono body">{or_dash(&c.body)}</pre></dd>
                 </dl>
-                {on_demand(cron_preview(
+                {Suspend::new(cron_preview(
                     Signal::derive(move || schedule.clone()),
                     Signal::derive(move || timezone.clone()),
                 ))}

@@ -3,7 +3,6 @@ use crate::api::namespaces::Namespace;
 use crate::api::triggers::HttpMethod;
 use crate::components::field::{Choice, SecretField, SelectField, TextField};
 use crate::components::kv_editor::KeyValueEditor;
-use crate::components::on_demand::on_demand;
 use crate::components::resource_select::{Catalog, ResourcePicker};
 use crate::forms::trigger::{SourceKind, TriggerForm};
 use crate::pages::framework::{create_page, edit_page, FormState};
@@ -111,7 +110,7 @@ fn cron_fields(state: FormState<TriggerForm>) -> impl IntoView {
         <TextField lens=T::CRON_SCHEDULE id="cron_schedule" label="Schedule"
             required=true placeholder="0 9 * * 1-5"
             hint="Five fields: minute, hour, day of the month, month, day of the week. Lists (1,15), ranges (1-5), steps (*/10) and names (MON, JAN)."/>
-        {on_demand(cron_preview(schedule, timezone))}
+        {Suspend::new(cron_preview(schedule, timezone))}
         <TimeZoneField lens=T::CRON_TIMEZONE id="cron_timezone"/>
         <TextField lens=T::CRON_BODY id="cron_body" label="Body" multiline=true
             hint="Sent with each request; up to 10,000 characters. JSON is checked."/>
