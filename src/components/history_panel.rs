@@ -25,6 +25,10 @@ pub fn History(
     region: Region,
     id: String,
     #[prop(optional)] gone: bool,
+    /// The version on screen (its label and body), kept before the history
+    /// is read: the list always includes what the page shows.
+    #[prop(optional_no_strip)]
+    current: Option<(String, serde_json::Value)>,
 ) -> impl IntoView {
     let open = RwSignal::new(gone);
     view! {
@@ -34,22 +38,46 @@ pub fn History(
             }
         }>
             <summary>"History in this browser"</summary>
-            {move || open.get().then(|| on_demand(history_view(kind, region.clone(), id.clone(), gone)))}
+            {move || open.get().then(|| on_demand(history_view(kind, region.clone(), id.clone(), gone, current.clone())))}
         </details>
     }
 }
 
 /// The history, read from this browser's store, in its chunk.
 #[cfg_attr(feature = "split", leptos::lazy)]
-pub async fn history_view(kind: Kind, region: Region, id: String, gone: bool) -> AnyView {
-    view! { <Loaded kind region id gone/> }.into_any()
+pub async fn history_view(
+    kind: Kind,
+    region: Region,
+    id: String,
+    gone: bool,
+    current: Option<(String, serde_json::Value)>,
+) -> AnyView {
+    view! { <Loaded kind region id gone current/> }.into_any()
 }
 
 #[component]
-fn Loaded(kind: Kind, region: Region, id: String, gone: bool) -> impl IntoView {
+fn Loaded(
+    kind: Kind,
+    region: Region,
+    id: String,
+    gone: bool,
+    current: Option<(String, serde_json::Value)>,
+) -> impl IntoView {
     let record = LocalResource::new(move || {
-        let (region, id) = (region.clone(), id.clone());
-        async move { store::get(kind, &region, &id).await }
+        let (region, id, current) = (region.clone(), id.clone(), current.clone());
+        async move {
+            if let Some((label, body)) = current {
+                let read = store::Read {
+                    kind,
+                    region: region.clone(),
+                    id: id.clone(),
+                    label,
+                    body,
+                };
+                store::keep_versions(vec![read], js_sys::Date::now()).await;
+            }
+            store::get(kind, &region, &id).await
+        }
     });
     move || {
         record.get().map(|found| match found {

@@ -93,9 +93,15 @@ pub fn detail_page<R: Resource + Send + Sync>(
             .into_any();
         }
         match current.get() {
-            Some(item) => view! {
-                {render(item, reload)}
-                <History kind=R::KIND region=region() id=id.get_untracked()/>
+            Some(item) => {
+                let current = serde_json::to_value(&item)
+                    .ok()
+                    .map(|body| (item.label().to_string(), body));
+                view! {
+                    {render(item, reload)}
+                    <History kind=R::KIND region=region() id=id.get_untracked() current/>
+                }
+                .into_any()
             }
             .into_any(),
             None => match live.failure.get() {
