@@ -19,17 +19,20 @@ thread_local! {
     static HANDED: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
 }
 
+/// Whether `item` is a version not handed over yet (and notes that it now is).
+fn newly_read<R: Resource>(region: &Region, item: &R) -> bool {
+    let resource = format!("{region}|{}|{}", R::PATH, item.id());
+    let row = item.row_key();
+    HANDED.with(|h| h.borrow_mut().insert(resource, row.clone()).as_ref() != Some(&row))
+}
+
 /// Keeps the versions of `items` (read in `region`) not kept yet, when the
 /// browser is idle, a batch at a time: never on the way to a page's rows.
 /// The storing is a chunk of its own with the split build.
 pub fn remember<R: Resource>(region: &Region, items: &[R]) {
     let fresh: Vec<R> = items
         .iter()
-        .filter(|item| {
-            let resource = format!("{region}|{}|{}", R::PATH, item.id());
-            let row = item.row_key();
-            HANDED.with(|h| h.borrow_mut().insert(resource, row.clone()).as_ref() != Some(&row))
-        })
+        .filter(|item| newly_read(region, *item))
         .cloned()
         .collect();
     if fresh.is_empty() {
@@ -38,6 +41,14 @@ pub fn remember<R: Resource>(region: &Region, items: &[R]) {
     let read_at = js_sys::Date::now();
     let region = region.clone();
     crate::idle::when_idle(move || store_batches(region, fresh, read_at));
+}
+
+/// The same for the one resource a detail page shows, stored at once: one
+/// serialization costs nothing, and its history is then never behind.
+pub fn remember_now<R: Resource>(region: &Region, item: &R) {
+    if newly_read(region, item) {
+        store_batches(region.clone(), vec![item.clone()], js_sys::Date::now());
+    }
 }
 
 /// Serializes and stores a batch, then the rest at the next idle period.

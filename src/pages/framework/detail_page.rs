@@ -63,9 +63,7 @@ pub fn detail_page<R: Resource + Send + Sync>(
                 let read = client.read::<R>(&id).await;
                 // Every version read is kept; a 404 means it is gone, its history stays.
                 match &read {
-                    Ok(item) => {
-                        history::remember(&client.config.region, std::slice::from_ref(item))
-                    }
+                    Ok(item) => history::remember_now(&client.config.region, item),
                     Err(e) if e.is_not_found() => {
                         history::mark_gone::<R>(&client.config.region, &id)
                     }
