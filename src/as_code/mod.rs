@@ -66,22 +66,29 @@ pub(crate) fn marked(value: &Value) -> Option<&str> {
     value.as_str()?.strip_prefix(MARK)?.strip_suffix(MARK)
 }
 
-/// A variable name from any text: `db-password` → `DB_PASSWORD`.
-fn var_name(text: &str, taken: &[Secret]) -> String {
+/// An identifier from any text, for shell variables and Terraform names:
+/// ASCII letters and digits kept (upper- or lower-cased), anything else `_`,
+/// and `prefix` in front when it would not start with a letter.
+pub(super) fn identifier(text: &str, upper: bool, prefix: &str) -> String {
     let mut name: String = text
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_uppercase()
-            } else {
-                '_'
-            }
+        .map(|c| match (c.is_ascii_alphanumeric(), upper) {
+            (true, true) => c.to_ascii_uppercase(),
+            (true, false) => c.to_ascii_lowercase(),
+            (false, _) => '_',
         })
         .collect();
-    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
-        name.insert_str(0, "SECRET_");
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        name.insert_str(0, prefix);
     }
-    let base = name.clone();
+    name
+}
+
+/// A variable name from a secret's: `db-password` → `DB_PASSWORD`, unique
+/// among those `taken`.
+fn var_name(text: &str, taken: &[Secret]) -> String {
+    let base = identifier(text, true, "SECRET_");
+    let mut name = base.clone();
     let mut n = 2;
     while taken.iter().any(|s| s.var == name) {
         name = format!("{base}_{n}");

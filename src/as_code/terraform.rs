@@ -19,20 +19,7 @@ fn resource_type(kind: Kind) -> &'static str {
 
 /// A Terraform name from a resource's name: `web-shop` → `web_shop`.
 fn label(name: &str) -> String {
-    let mut label: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if !label.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        label.insert_str(0, "r_");
-    }
-    label
+    super::identifier(name, false, "r_")
 }
 
 /// `"300s"` → `300`: the provider takes durations of `timeout` in seconds.
