@@ -564,6 +564,16 @@ fn api_requests(b: &Browser) -> usize {
     .unwrap_or(0) as usize
 }
 
+/// The API requests the page makes during one window with its tab hidden
+/// behind another.
+fn requests_while_hidden(b: &Browser, settings: &Settings) -> usize {
+    b.eval("performance.clearResourceTimings(); return 1;", json!([]));
+    let other_tab = b.open_tab();
+    std::thread::sleep(settings.window);
+    b.close_tab_for(other_tab);
+    api_requests(b)
+}
+
 fn polling(b: &Browser, url: &str, token: &str, namespace: &str, settings: &Settings) {
     println!(
         "\n## 5. Polling cost: API requests per minute, a page of 100 containers (window {} s)\n",
@@ -605,11 +615,7 @@ fn polling(b: &Browser, url: &str, token: &str, namespace: &str, settings: &Sett
         rates.push(rate);
     }
     // With 100 transient, the tab hidden behind another.
-    b.eval("performance.clearResourceTimings(); return 1;", json!([]));
-    let console_tab = b.open_tab();
-    std::thread::sleep(settings.window);
-    b.close_tab_for(console_tab);
-    let hidden = per_minute(api_requests(b));
+    let hidden = per_minute(requests_while_hidden(b, settings));
     println!("| 100, tab hidden | {hidden:.1} |");
     let flat = rates[1..].iter().all(|r| (r - rates[1]).abs() <= 1.5);
     println!(
@@ -669,11 +675,7 @@ fn overview(b: &Browser, url: &str, token: &str, namespace: &str, settings: &Set
     );
     let transient = measure(b);
     println!("| one container transient | {transient:.1} |");
-    b.eval("performance.clearResourceTimings(); return 1;", json!([]));
-    let other_tab = b.open_tab();
-    std::thread::sleep(settings.window);
-    b.close_tab_for(other_tab);
-    let hidden = per_minute(api_requests(b));
+    let hidden = per_minute(requests_while_hidden(b, settings));
     println!("| one transient, tab hidden | {hidden:.1} |");
     println!(
         "\nBudgets: none while settled ({settled:.1}: {}), none while hidden ({hidden:.1}: {}).",
