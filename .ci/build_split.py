@@ -12,7 +12,8 @@ Trunk cannot split a wasm (trunk-rs/trunk#1022), so index.html's rust link is
    `__wasm_split.js`;
 3. wasm-bindgen on the main module, then wasm-opt on every module (release);
 4. content-hashed names (a host serves them `immutable`), the loader patched to
-   fetch through src/js/chunk_fetch.js (retries, and the app told of failures);
+   fetch and compile through src/js/chunk_fetch.js (compiled once, as soon as
+   the bytes are in; retries, and the app told of failures);
 5. src/js/boot.js filled with the table of each chunk's files and packs, and index.html
    given its script and preloads (the CSP allows no inline script);
 6. `.gz` and `.br` copies of every file, for hosts that serve them precompressed.
@@ -97,7 +98,7 @@ def cargo_build():
 def loader_pages(loader):
     """Each split's files (its shared modules, then its own), from the loader: `export const __wasm_split_load_<name> =
     wrapAsyncCb(makeLoad(<fetch of ./split_<name>.wasm>, [<shared chunk variables>]))`."""
-    chunk_files = dict(re.findall(r'const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetchChunk\(new URL\("\./([^"]+)"', loader))
+    chunk_files = dict(re.findall(r'const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = compiledChunk\(new URL\("\./([^"]+)"', loader))
     pages = {}
     loaders = re.findall(r'export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\((.*?),\s*\[([^\]]*)\]\)\);',
                          loader, re.S)
@@ -188,7 +189,8 @@ def main():
     console_js = (work / "bindgen" / "console.js").read_text()
     chunk_fetch = (ROOT / "src/js/chunk_fetch.js").read_text()
     boot = (ROOT / "src/js/boot.js").read_text()
-    if "fetch(new URL(" not in loader or 'from "./console.js"' not in loader:
+    if "fetch(new URL(" not in loader or 'from "./console.js"' not in loader \
+            or "WebAssembly.instantiateStreaming(src, imports)" not in loader:
         fail("__wasm_split.js does not look as expected (has wasm-split-cli changed?)")
 
     # The scripts import each other (the loader needs the main module's
@@ -198,9 +200,10 @@ def main():
                             loader.encode(), console_js.encode(), chunk_fetch.encode(), boot.encode())
     names = {key: "%s-%s.js" % (key, build_hash) for key in ("console", "split_loader", "chunk_fetch", "boot")}
 
-    loader = loader.replace("fetch(new URL(", "fetchChunk(new URL(")
+    loader = loader.replace("fetch(new URL(", "compiledChunk(new URL(")
+    loader = loader.replace("WebAssembly.instantiateStreaming(src, imports)", "instantiateChunk(src, imports)")
     loader = loader.replace('from "./console.js"', 'from "./%s"' % names["console"])
-    loader = 'import { fetchChunk } from "./%s";\n' % names["chunk_fetch"] + loader
+    loader = 'import { compiledChunk, instantiateChunk } from "./%s";\n' % names["chunk_fetch"] + loader
     for old, new in renamed.items():
         loader = loader.replace('"./%s"' % old, '"./%s"' % new)
     pages, on_demand, splits = {}, set(), loader_pages(loader)
@@ -239,6 +242,7 @@ def main():
     head = "\n".join([
         '<link rel="modulepreload" href="%s%s" />' % (PUBLIC, names["console"]),
         '<link rel="modulepreload" href="%s%s" />' % (PUBLIC, names["chunk_fetch"]),
+        '<link rel="modulepreload" href="%s%s" />' % (PUBLIC, names["split_loader"]),
         '<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin="anonymous" />'
         % build["mainWasm"],
         '<script type="module" src="%s%s"></script>' % (PUBLIC, names["boot"]),

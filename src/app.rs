@@ -18,6 +18,7 @@ use leptos_router::NavigateOptions;
 #[component]
 pub fn App() -> impl IntoView {
     let session = provide_session();
+    crate::landing::send_first_read(&session);
     provide_poller();
     provide_inventory();
     let overlays = provide_overlays();

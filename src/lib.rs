@@ -14,6 +14,7 @@ pub(crate) mod format;
 pub mod forms;
 pub mod history;
 pub(crate) mod idle;
+pub(crate) mod landing;
 pub(crate) mod overlays;
 pub(crate) mod overview;
 pub(crate) mod pages;

@@ -113,6 +113,33 @@ fn create_watch_edit_redeploy_and_delete() {
     let probe = b.text(".facts").unwrap_or_default();
     assert!(probe.contains("HTTP GET /healthz"), "{probe}");
 
+    // Opened at its address, a list is read once: the main module sends the
+    // read as it starts (`landing`), and the page, once its chunk is in, takes
+    // that answer instead of asking again.
+    b.goto(&format!(
+        "{}/containers?region=fr-par&namespace_id={namespace_id}",
+        emulator.url
+    ));
+    b.wait_for("the container listed", 10, |b| {
+        b.text("table tbody").filter(|t| t.contains("web"))
+    });
+    let reads = b.eval(
+        "const started = performance.getEntriesByName('console-started')[0].startTime;
+         return performance.getEntriesByType('resource')
+                .filter(e => e.name.includes('/regions/fr-par/containers?'))
+                .map(e => e.startTime < started);",
+        json!([]),
+    );
+    assert_eq!(
+        reads,
+        json!([true]),
+        "the list of the address is read once, sent as the main module ran"
+    );
+    b.goto(&format!("{}/containers/{container_id}", emulator.url));
+    b.wait_for("the container page again", 10, |b| {
+        b.badge().filter(|s| s == "ready")
+    });
+
     let before = b.api(&token, "GET", &format!("/containers/{container_id}"), None);
     let secrets_before = before["body"]["secret_environment_variables"].clone();
     assert_eq!(secrets_before.as_object().map(|m| m.len()), Some(2));

@@ -132,6 +132,33 @@ impl Client {
         url: &str,
         body: Option<String>,
     ) -> Result<T, ApiError> {
+        // The landing page's first read may have been sent already, as the app started.
+        let early = match method {
+            Method::Get => super::early::take(url, &self.config.token),
+            _ => None,
+        };
+        let answer = match early {
+            Some(answer) => answer.await?,
+            None => self.fetch(method, url, body).await?,
+        };
+        // The page has what it waited for: the other pages' chunks may now use the network.
+        crate::chunk_loader::first_answer_arrived();
+        decode_response(answer.status, &answer.text).map_err(|mut error| {
+            // A 429 without reset_seconds in its body may say it in Retry-After.
+            if let ErrorKind::TooManyRequests { reset_seconds, .. } = &mut error.kind {
+                *reset_seconds = reset_seconds.or(answer.retry_after);
+            }
+            error
+        })
+    }
+
+    /// Sends one request and reads its answer, whatever its status.
+    pub(crate) async fn fetch(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<String>,
+    ) -> Result<Answer, ApiError> {
         use gloo_net::http::Request;
         // A header value outside printable ASCII makes the browser throw: say so instead.
         if !self
@@ -174,16 +201,21 @@ impl Client {
             .get("Retry-After")
             .and_then(|v| v.trim().parse::<u64>().ok());
         let text = response.text().await.map_err(|e| no_answer(&e))?;
-        // The page has what it waited for: the other pages' chunks may now use the network.
-        crate::chunk_loader::first_answer_arrived();
-        decode_response(status, &text).map_err(|mut error| {
-            // A 429 without reset_seconds in its body may say it in Retry-After.
-            if let ErrorKind::TooManyRequests { reset_seconds, .. } = &mut error.kind {
-                *reset_seconds = reset_seconds.or(retry_after);
-            }
-            error
+        Ok(Answer {
+            status,
+            retry_after,
+            text,
         })
     }
+}
+
+/// An answer of the API, before it is decoded.
+#[derive(Debug)]
+pub(crate) struct Answer {
+    pub status: u16,
+    /// The `Retry-After` header, in seconds.
+    pub retry_after: Option<u64>,
+    pub text: String,
 }
 
 fn encode<B: Serialize>(body: &B) -> Result<String, ApiError> {

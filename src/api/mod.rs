@@ -6,6 +6,7 @@
 pub mod client;
 pub mod containers;
 pub mod domains;
+pub mod early;
 pub mod error;
 pub mod info;
 pub mod list;

@@ -253,6 +253,20 @@ fn item_path<R: Resource>(id: &str) -> String {
     format!("{}/{}", R::PATH, percent_encode(id))
 }
 
+/// What `list_page` asks the API for `query`: with a name, every item the
+/// other filters select, and the name, page and page size to cut the page
+/// from them here.
+#[allow(clippy::type_complexity)]
+fn without_name<O>(mut query: ListQuery<O>) -> (ListQuery<O>, Option<(String, u32, u32)>) {
+    let Some(name) = query.name.take() else {
+        return (query, None);
+    };
+    let (page, page_size) = (query.page.unwrap_or(1), query.page_size.unwrap_or(20));
+    query.page = None;
+    query.page_size = Some(MAX_PAGE_SIZE);
+    (query, Some((name, page, page_size)))
+}
+
 impl Client {
     pub async fn list<R: Resource>(
         &self,
@@ -296,16 +310,20 @@ impl Client {
     /// text, ignoring case.
     pub async fn list_page<R: Resource>(
         &self,
-        mut query: ListQuery<R::Order>,
+        query: ListQuery<R::Order>,
     ) -> Result<List<R>, ApiError> {
-        let Some(name) = query.name.take() else {
-            return self.list::<R>(&query).await;
-        };
-        let (page, page_size) = (query.page.unwrap_or(1), query.page_size.unwrap_or(20));
-        query.page = None;
-        query.page_size = Some(MAX_PAGE_SIZE);
-        let all = self.list::<R>(&query).await?;
-        Ok(all.named(&name, page, page_size))
+        let (query, named) = without_name(query);
+        let list = self.list::<R>(&query).await?;
+        Ok(match named {
+            Some((name, page, page_size)) => list.named(&name, page, page_size),
+            None => list,
+        })
+    }
+
+    /// The URL that `list_page` asks for `query` (the landing page's first
+    /// read is sent before the page's code is in: `api::early`).
+    pub fn list_page_url<R: Resource>(&self, query: ListQuery<R::Order>) -> String {
+        self.config.url(R::PATH, &without_name(query).0.to_query())
     }
 
     /// Every item the query selects, read page after page (1000 a page, at
@@ -442,5 +460,35 @@ mod tests {
         assert_eq!(pairs[2].1, "name_desc");
         let all: ListQuery<HostnameOrder> = ListQuery::all();
         assert_eq!(all.to_query().0, vec![("page_size", "1000".to_string())]);
+    }
+
+    /// The landing page's early read (`api::early`) is used only if its URL is
+    /// the one `list_page` asks for: both come from here.
+    #[test]
+    fn the_url_of_a_page_is_the_url_list_page_asks_for() {
+        let client = Client::new(ApiConfig {
+            region: Region::PlWaw,
+            ..Default::default()
+        });
+        let page = |name: Option<&str>| ListQuery::<NameOrder> {
+            page: Some(2),
+            page_size: Some(20),
+            order_by: Some(NameOrder::NameAsc),
+            namespace_id: Some("n 1".into()),
+            name: name.map(str::to_string),
+            ..Default::default()
+        };
+        assert_eq!(
+            client.list_page_url::<Container>(page(None)),
+            "/containers/v1/regions/pl-waw/containers?page=2&page_size=20&order_by=name_asc&namespace_id=n%201"
+        );
+        // A name is applied here: every item the other filters select is read.
+        assert_eq!(
+            client.list_page_url::<Container>(page(Some("web"))),
+            "/containers/v1/regions/pl-waw/containers?page_size=1000&order_by=name_asc&namespace_id=n%201"
+        );
+        let (read, cut) = without_name(page(Some("web")));
+        assert_eq!(read.name, None);
+        assert_eq!(cut, Some(("web".to_string(), 2, 20)));
     }
 }

@@ -1,5 +1,6 @@
-// Fetches the wasm chunks of the console's pages (the split loader calls
-// fetchChunk instead of fetch; the build patches it in). A chunk that cannot
+// Fetches and compiles the wasm chunks of the console's pages (the split
+// loader calls compiledChunk and instantiateChunk instead of fetch and
+// instantiateStreaming; the build patches them in). A chunk that cannot
 // be fetched never kills the app: it is retried with backoff, then the app is
 // told (the `console-chunk` event, shown by src/chunk_loader.rs) and the fetch
 // waits for the user's Retry. A 404 means the chunk belongs to an older build
@@ -23,12 +24,15 @@ function tell(state, url) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// Fetches `url`, retrying as above; a 404 never settles (the app offers a reload).
-async function fetchRetrying(url) {
+// Fetches `url`, retrying as above; a 404 never settles (the app offers a
+// reload). `asked`, when given, is a fetch of `url` already under way: the first attempt.
+async function fetchRetrying(url, asked) {
   for (;;) {
     for (let attempt = 0; ; attempt++) {
       try {
-        const response = await fetch(url);
+        const sent = asked || fetch(url);
+        asked = undefined;
+        const response = await sent;
         if (response.ok) {
           if (failureShown) {
             failureShown = false;
@@ -53,15 +57,23 @@ async function fetchRetrying(url) {
 }
 
 // The chunks of the page being opened, from its pack (.ci/build_split.py
-// write_packs): absolute URL → bytes, taken out as the loader asks for them.
+// write_packs): absolute URL → bytes, taken out as they are compiled.
 let packed = Promise.resolve(new Map());
+
+// Absolute URL → { module: Promise<WebAssembly.Module>, quiet }: every chunk
+// is compiled once, as soon as its bytes are in (the pack's while the main
+// module starts, the others' when the browser is idle), so that opening a
+// page only instantiates. `quiet` marks an idle prefetch, whose failure
+// nobody is told of.
+const compiled = new Map();
 
 const absolute = (url) => new URL(url, location.href).href;
 
-// Asks at once, in parallel with the main wasm, for the one file that holds
-// all the chunks of the page being opened.
-export function loadPack(url) {
-  packed = fetchRetrying(url)
+// The one file that holds all the chunks of the page being opened, asked for
+// at once by boot.js (`asked`), in parallel with the main wasm: its chunks
+// are compiled as soon as it is in.
+export function loadPack(url, asked) {
+  packed = fetchRetrying(url, asked)
     .then((response) => response.arrayBuffer())
     .then((buffer) => {
       const indexLength = new DataView(buffer).getUint32(0, true);
@@ -75,31 +87,62 @@ export function loadPack(url) {
       return chunks;
     })
     .catch(() => new Map()); // a broken pack: the chunks are fetched one by one
+  packed.then((chunks) => [...chunks.keys()].forEach(compiledChunk));
 }
 
-// What the split loader calls instead of fetch: the chunk from the pack when
-// it is there, else from the network with retries.
-export async function fetchChunk(url) {
-  const chunks = await packed;
-  const bytes = chunks.get(absolute(url));
-  if (bytes) {
-    chunks.delete(absolute(url));
-    return new Response(bytes, { headers: { 'content-type': 'application/wasm' } });
-  }
-  return fetchRetrying(url);
+// A chunk's module: from the pack when it is there, else from the network
+// with retries (compiled as it streams in).
+function compile(url) {
+  return packed.then((chunks) => {
+    const bytes = chunks.get(url);
+    if (bytes) {
+      chunks.delete(url);
+      return WebAssembly.compile(bytes);
+    }
+    return WebAssembly.compileStreaming(fetchRetrying(url));
+  });
 }
 
-// Puts the other pages' chunks in the HTTP cache while nothing else needs the
-// network, so that opening another page downloads nothing. Failures are
-// silent: the page's own fetch retries when it is opened.
+// What the split loader asks for instead of fetching a chunk (the build
+// patches it in): its compiled module, once.
+export function compiledChunk(url) {
+  const key = absolute(url);
+  const entry = compiled.get(key);
+  if (entry && !entry.quiet) return entry.module;
+  // An idle prefetch in flight is taken over: if it fails, fetch again, with retries.
+  const module = entry ? entry.module.catch(() => compile(key)) : compile(key);
+  module.catch(() => compiled.delete(key));
+  compiled.set(key, { module, quiet: false });
+  return module;
+}
+
+// What the split loader calls instead of instantiateStreaming.
+export function instantiateChunk(module, imports) {
+  return module.then((compiledModule) => WebAssembly.instantiate(compiledModule, imports));
+}
+
+// Fetches and compiles the other pages' chunks while nothing else needs the
+// network or the processor, one at a time, so that opening another page
+// downloads and compiles nothing. Failures are silent: the page's own load
+// retries when it is opened.
 export function prefetchWhenIdle(urls) {
   const idle = globalThis.requestIdleCallback || ((run) => setTimeout(run, 200));
   const next = () => {
     const url = urls.shift();
     if (url === undefined) return;
-    fetch(url, { priority: 'low' })
-      .then((response) => response.arrayBuffer())
-      .catch(() => {})
+    const key = absolute(url);
+    if (compiled.has(key)) {
+      idle(next);
+      return;
+    }
+    const module = fetch(key, { priority: 'low' }).then((response) =>
+      response.ok ? WebAssembly.compileStreaming(response) : Promise.reject(new Error(response.status)),
+    );
+    compiled.set(key, { module, quiet: true });
+    module
+      .catch(() => {
+        if (compiled.get(key)?.module === module) compiled.delete(key);
+      })
       .finally(() => idle(next));
   };
   idle(next);
