@@ -45,6 +45,8 @@ pub fn send_first_read(session: &Session) {
         Kind::Trigger => first_read_url::<Trigger>(&client, &params),
     };
     early::send(client, url);
+    // Not taken by the time the app goes away: nobody wants it.
+    leptos::prelude::on_cleanup(early::cancel);
 }
 
 fn first_read_url<R: Resource>(client: &Client, params: &ListParams) -> String {

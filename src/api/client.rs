@@ -134,7 +134,7 @@ impl Client {
     ) -> Result<T, ApiError> {
         // The landing page's first read may have been sent already, as the app started.
         let early = match method {
-            Method::Get => super::early::take(url, &self.config.token),
+            Method::Get => super::early::take(url, &self.config.token, self.signal.as_ref()),
             _ => None,
         };
         let answer = match early {
