@@ -1,14 +1,18 @@
-use crate::api::{ApiError, Resource};
+use crate::api::list::SortField;
+use crate::api::{ApiError, Client, Resource};
 use crate::components::error_banner::ErrorBanner;
 use crate::components::resource_select::Catalog;
 use crate::components::stale_notice::stale_notice;
 use crate::poll::{use_live, Live};
 use crate::routes;
-use crate::state::list_view::local_view;
+use crate::state::list_view::{local_view, sort_key_of, Listed, SortKeys};
 use crate::state::query::{use_list_params, ListParams, ListParamsHandle};
 use crate::state::session::use_session;
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
+use std::any::Any;
 use std::marker::PhantomData;
+use std::sync::Arc;
 
 pub use crate::state::query::PAGE_SIZE;
 
@@ -43,6 +47,9 @@ const PAGE_SIZES: [u32; 5] = [20, 50, 100, 500, 1000];
 /// row is transient; and asks for a key instead of calling the API when none
 /// is set. Rows are keyed by `Resource::row_key` (ID, status, update time): a
 /// read re-renders only the rows that changed, never the whole table.
+///
+/// Only the read and a row's cells know `R`: the rest is `Table`, one copy for
+/// every resource (four copies of it were a third of the lists' chunk).
 #[component]
 pub fn ResourceTable<R, Row, V>(
     /// Column headers, the owner's column left out (see `owner_header`).
@@ -69,11 +76,110 @@ where
     Row: Fn(R) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let noun = R::PLURAL;
     let mut columns = headers.to_vec();
     if let Some(owner) = owner_header.filter(|_| owned_by.is_none()) {
         columns.insert(2.min(columns.len()), owner);
     }
+    let kind = TableKind {
+        noun: R::PLURAL,
+        read: read_rows::<R>,
+        sort_key: sort_key_of::<R>,
+    };
+    let cells: Cells = Arc::new(move |item: Item| {
+        item.0
+            .as_any()
+            .downcast_ref::<R>()
+            .map(|resource| row(resource.clone()).into_any())
+    });
+    view! { <Table kind columns cells owned_by empty/> }
+}
+
+/// A table's row, whatever its resource.
+#[derive(Clone)]
+struct Item(Arc<dyn TableItem>);
+
+/// What `Table` reads of a row.
+trait TableItem: Send + Sync + 'static {
+    fn keys(&self) -> SortKeys<'_>;
+    fn row_key(&self) -> String;
+    fn is_transient(&self) -> bool;
+    fn as_any(&self) -> &dyn Any;
+}
+
+impl<R: Resource + Send + Sync> TableItem for R {
+    fn keys(&self) -> SortKeys<'_> {
+        self.sort_keys()
+    }
+    fn row_key(&self) -> String {
+        Resource::row_key(self)
+    }
+    fn is_transient(&self) -> bool {
+        self.status().is_transient()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl Listed for Item {
+    fn sort_keys(&self) -> SortKeys<'_> {
+        self.0.keys()
+    }
+}
+
+/// The same row, not an equal one: a new read gives new rows, and `For`
+/// then compares their keys.
+impl PartialEq for Item {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// A page of `R` for `params` (page `page`), kept in the history, as rows.
+fn read_rows<R: Resource + Send + Sync>(
+    client: Client,
+    params: &ListParams,
+    page: u32,
+) -> RowsRead {
+    let query = params.to_list_query::<R::Order>(page);
+    Box::pin(async move {
+        let list = client.list_page::<R>(query).await?;
+        crate::history::remember(&client.config.region, &list.items);
+        Ok(Page {
+            items: list
+                .items
+                .into_iter()
+                .map(|resource| Item(Arc::new(resource)))
+                .collect(),
+            total_count: list.total_count,
+        })
+    })
+}
+
+/// A read of a page of rows under way.
+type RowsRead = LocalBoxFuture<'static, Result<Page<Item>, ApiError>>;
+
+/// What `Table` knows of the resource it lists.
+#[derive(Clone, Copy)]
+struct TableKind {
+    noun: &'static str,
+    read: fn(Client, &ListParams, u32) -> RowsRead,
+    sort_key: fn(&ListParams) -> Option<(SortField, bool)>,
+}
+
+/// A row's cells (`None` for a row of another resource, which cannot be).
+type Cells = Arc<dyn Fn(Item) -> Option<AnyView> + Send + Sync>;
+
+/// The table of `ResourceTable`, for any resource.
+#[component]
+fn Table(
+    kind: TableKind,
+    columns: Vec<&'static str>,
+    cells: Cells,
+    owned_by: Option<ListParams>,
+    empty: Option<&'static str>,
+) -> impl IntoView {
+    let noun = kind.noun;
     let session = use_session();
     let params = use_list_params();
     let local_pages = owned_by.is_some();
@@ -101,18 +207,11 @@ where
             let ready = session.has_token();
             let read_with = wanted.get();
             ready.then(|| {
-                let (client, query) = (
-                    session.client(),
-                    read_with.to_list_query::<R::Order>(page.get()),
-                );
-                async move {
-                    let list = client.list_page::<R>(query).await?;
-                    crate::history::remember(&client.config.region, &list.items);
-                    Ok((read_with, list))
-                }
+                let read = (kind.read)(session.client(), &read_with, page.get());
+                async move { Ok((read_with, read.await?)) }
             })
         },
-        |(_, list): &Read<R>| list.items.iter().any(|r| r.status().is_transient()),
+        |(_, list): &Read| list.items.iter().any(|item| item.0.is_transient()),
     );
     let retry = Callback::new(move |_| live.refresh());
     // A new order or a narrower name applied here at once to the rows read
@@ -121,7 +220,7 @@ where
     let local = Memo::new(move |_| {
         live.good.with(|g| {
             let ((read_with, list), _) = g.as_ref()?;
-            wanted.with(|now| local_view(read_with, now, list))
+            wanted.with(|now| local_view(read_with, now, list, kind.sort_key))
         })
     });
     let items = move || with_shown(local, live, |l| l.items.clone()).unwrap_or_default();
@@ -145,7 +244,7 @@ where
 
     // The table is built once; a read changes only the rows whose key changed.
     let table = move || {
-        let row = row.clone();
+        let cells = cells.clone();
         view! {
             // A table wider than the screen scrolls inside this, never the page.
             <div class="table-scroll">
@@ -154,7 +253,7 @@ where
                     <tr>{columns.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
                 </thead>
                 <tbody>
-                    <For each=items key=R::row_key children=row/>
+                    <For each=items key=|item: &Item| item.0.row_key() children=move |item| cells(item)/>
                 </tbody>
             </table>
             </div>
@@ -175,10 +274,10 @@ where
 
 /// Reads the page a table shows: the view derived here (`local`) if there
 /// is one, else the last good read.
-fn with_shown<T: Resource + Send + Sync, U>(
-    local: Memo<Option<Page<T>>>,
-    live: Live<Read<T>>,
-    read: impl Fn(&Page<T>) -> U,
+fn with_shown<U>(
+    local: Memo<Option<Page<Item>>>,
+    live: Live<Read>,
+    read: impl Fn(&Page<Item>) -> U,
 ) -> Option<U> {
     local.with(|l| match l {
         Some(page) => Some(read(page)),
@@ -189,7 +288,7 @@ fn with_shown<T: Resource + Send + Sync, U>(
 }
 
 /// A page as read, with the params it was read for.
-type Read<T> = (ListParams, Page<T>);
+type Read = (ListParams, Page<Item>);
 
 /// What a table shows instead of rows, `None` when it shows rows (not
 /// generic: one copy for all).

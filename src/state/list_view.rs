@@ -6,13 +6,29 @@ use crate::api::list::{ListOrder, SortField};
 use crate::api::{List, Resource};
 use crate::state::query::ListParams;
 
+/// What a list's own sort and name filter read of an item: every resource,
+/// and a table's type-erased row (`components::resource_table`).
+pub trait Listed {
+    fn sort_keys(&self) -> SortKeys<'_>;
+}
+
+impl<R: Resource> Listed for R {
+    fn sort_keys(&self) -> SortKeys<'_> {
+        SortKeys {
+            created: self.created_millis(),
+            id: self.id(),
+            label: self.label(),
+        }
+    }
+}
+
 /// What a "Name contains" filter looks for: the text, trimmed, in lower case
 /// (names are compared in lower case).
 pub fn name_needle(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
-impl<R: Resource> List<R> {
+impl<R: Listed> List<R> {
     /// Page `page` (of `page_size`) of the items whose label contains `name`,
     /// ignoring case.
     pub fn named(self, name: &str, page: u32, page_size: u32) -> List<R> {
@@ -20,7 +36,7 @@ impl<R: Resource> List<R> {
         let matching: Vec<R> = self
             .items
             .into_iter()
-            .filter(|r| r.label().to_lowercase().contains(&needle))
+            .filter(|r| r.sort_keys().label.to_lowercase().contains(&needle))
             .collect();
         let total_count = matching.len() as u64;
         let skip = (page.max(1) as usize - 1).saturating_mul(page_size as usize);
@@ -36,10 +52,10 @@ impl<R: Resource> List<R> {
 }
 
 /// What a sort compares of an item.
-struct SortKeys<'a> {
-    created: Option<i64>,
-    id: &'a str,
-    label: &'a str,
+pub struct SortKeys<'a> {
+    pub created: Option<i64>,
+    pub id: &'a str,
+    pub label: &'a str,
 }
 
 /// The positions of `keys` in the order asked for: stable, and compared as
@@ -62,15 +78,22 @@ fn sorted_positions(keys: Vec<SortKeys>, (field, descending): (SortField, bool))
     positions
 }
 
+/// The sort an `R` list's params ask for (`None`: an order `R`'s list does not know).
+pub fn sort_key_of<R: Resource>(params: &ListParams) -> Option<(SortField, bool)> {
+    params.order::<R::Order>().map(ListOrder::sort_key)
+}
+
 /// What a list shows for `now` while the read `now` started is under way,
 /// from the one made for `read_with`: when that read holds every item its
 /// filters select, a new order or a narrower name is applied at once, here,
 /// so a sort or a filter needs no round trip (the read then confirms it).
+/// `sort_key` tells the sort `now` asks for (`sort_key_of`).
 /// `None`: the read cannot show `now`, keep it as it is until the new one.
-pub fn local_view<R: Resource>(
+pub fn local_view<R: Listed + Clone>(
     read_with: &ListParams,
     now: &ListParams,
     list: &List<R>,
+    sort_key: fn(&ListParams) -> Option<(SortField, bool)>,
 ) -> Option<List<R>> {
     let complete = list.total_count == list.items.len() as u64;
     if read_with == now || !complete || !read_with.narrows_to(now) {
@@ -79,13 +102,8 @@ pub fn local_view<R: Resource>(
     let items = if now.same_order(read_with) {
         list.items.clone()
     } else {
-        let order = now.order::<R::Order>()?;
-        let keys = list.items.iter().map(|r| SortKeys {
-            created: r.created_millis(),
-            id: r.id(),
-            label: r.label(),
-        });
-        sorted_positions(keys.collect(), order.sort_key())
+        let keys = list.items.iter().map(Listed::sort_keys);
+        sorted_positions(keys.collect(), sort_key(now)?)
             .into_iter()
             .map(|i| list.items[i].clone())
             .collect()
@@ -160,19 +178,32 @@ mod tests {
         ]);
         let read_with = ListParams::default();
         let by = |order: &str| with_order(order);
-        let view = local_view(&read_with, &by("name_asc"), &read).unwrap();
+        let view =
+            local_view(&read_with, &by("name_asc"), &read, sort_key_of::<Namespace>).unwrap();
         assert_eq!(names(&view), ["Batch", "api", "web"]);
-        let view = local_view(&read_with, &by("name_desc"), &read).unwrap();
+        let view = local_view(
+            &read_with,
+            &by("name_desc"),
+            &read,
+            sort_key_of::<Namespace>,
+        )
+        .unwrap();
         assert_eq!(names(&view), ["web", "api", "Batch"]);
-        let view = local_view(&read_with, &by("created_at_asc"), &read).unwrap();
+        let view = local_view(
+            &read_with,
+            &by("created_at_asc"),
+            &read,
+            sort_key_of::<Namespace>,
+        )
+        .unwrap();
         assert_eq!(names(&view), ["api", "Batch", "web"]);
         // A name narrows what was read (any case), in the order asked for.
         let mut now = by("created_at_desc");
         now.name = Some("AT".into());
-        let view = local_view(&read_with, &now, &read).unwrap();
+        let view = local_view(&read_with, &now, &read, sort_key_of::<Namespace>).unwrap();
         assert_eq!((names(&view), view.total_count), (vec!["Batch"], 1));
         // Nothing to do when the read is for these very params.
-        assert!(local_view(&read_with, &read_with, &read).is_none());
+        assert!(local_view(&read_with, &read_with, &read, sort_key_of::<Namespace>).is_none());
     }
 
     #[test]
@@ -181,19 +212,37 @@ mod tests {
         partial.total_count = 40;
         let sorted = with_order("name_asc");
         // Only part of the list: the other items may come first.
-        assert!(local_view(&ListParams::default(), &sorted, &partial).is_none());
+        assert!(local_view(
+            &ListParams::default(),
+            &sorted,
+            &partial,
+            sort_key_of::<Namespace>
+        )
+        .is_none());
         let read = namespaces(&[("web", "2024-01-03T00:00:00Z")]);
         let other = |change: fn(&mut ListParams)| {
             let mut now = ListParams::default();
             change(&mut now);
-            local_view(&ListParams::default(), &now, &read).is_none()
+            local_view(
+                &ListParams::default(),
+                &now,
+                &read,
+                sort_key_of::<Namespace>,
+            )
+            .is_none()
         };
         assert!(other(|p| p.project_id = Some("q".into())));
         assert!(other(|p| p.namespace_id = Some("n".into())));
         assert!(other(|p| p.page = Some(2)));
         assert!(other(|p| p.page_size = Some(50)));
         // An order this list does not know: the API's answer decides.
-        assert!(local_view(&ListParams::default(), &with_order("hostname_asc"), &read).is_none());
+        assert!(local_view(
+            &ListParams::default(),
+            &with_order("hostname_asc"),
+            &read,
+            sort_key_of::<Namespace>
+        )
+        .is_none());
         // A wider name than was read: items it left out may match.
         let named_as = |name: &str| {
             let mut p = ListParams::default();
@@ -201,7 +250,13 @@ mod tests {
             p
         };
         let (named, wider) = (named_as("we"), named_as("w"));
-        assert!(local_view(&named, &wider, &read).is_none());
-        assert!(local_view(&named, &ListParams::default(), &read).is_none());
+        assert!(local_view(&named, &wider, &read, sort_key_of::<Namespace>).is_none());
+        assert!(local_view(
+            &named,
+            &ListParams::default(),
+            &read,
+            sort_key_of::<Namespace>
+        )
+        .is_none());
     }
 }
