@@ -190,7 +190,8 @@ def main():
     chunk_fetch = (ROOT / "src/js/chunk_fetch.js").read_text()
     boot = (ROOT / "src/js/boot.js").read_text()
     if "fetch(new URL(" not in loader or 'from "./console.js"' not in loader \
-            or "WebAssembly.instantiateStreaming(src, imports)" not in loader:
+            or "WebAssembly.instantiateStreaming(src, imports)" not in loader \
+            or "function wrapAsyncCb(callee) {" not in loader:
         fail("__wasm_split.js does not look as expected (has wasm-split-cli changed?)")
 
     # The scripts import each other (the loader needs the main module's
@@ -200,6 +201,10 @@ def main():
                             loader.encode(), console_js.encode(), chunk_fetch.encode(), boot.encode())
     names = {key: "%s-%s.js" % (key, build_hash) for key in ("console", "split_loader", "chunk_fetch", "boot")}
 
+    # Every split's load, also callable without the app asking (boot.js
+    # instantiates the pages' chunks ahead, when the browser is idle).
+    loader = loader.replace("function wrapAsyncCb(callee) {",
+                            "export const loads = [];\nfunction wrapAsyncCb(callee) {\n    loads.push(callee);", 1)
     loader = loader.replace("fetch(new URL(", "compiledChunk(new URL(")
     loader = loader.replace("WebAssembly.instantiateStreaming(src, imports)", "instantiateChunk(src, imports)")
     loader = loader.replace('from "./console.js"', 'from "./%s"' % names["console"])
@@ -225,9 +230,10 @@ def main():
     build = {"mainWasm": PUBLIC + renamed["console_bg.wasm"], "pages": pages,
              "packs": write_packs(pages), "onDemand": sorted(on_demand)}
     boot = boot.replace("'__MAIN_JS__'", "'./%s'" % names["console"]) \
+               .replace("'__SPLIT_LOADER_JS__'", "'./%s'" % names["split_loader"]) \
                .replace("'__CHUNK_FETCH_JS__'", "'./%s'" % names["chunk_fetch"]) \
                .replace("__BUILD__", json.dumps(build, separators=(",", ":"), sort_keys=True))
-    left = [p for p in ("__MAIN_JS__", "__CHUNK_FETCH_JS__", "__BUILD__") if p in boot]
+    left = [p for p in ("__MAIN_JS__", "__SPLIT_LOADER_JS__", "__CHUNK_FETCH_JS__", "__BUILD__") if p in boot]
     if left:
         fail("boot.js still has the placeholders %s" % left)
 

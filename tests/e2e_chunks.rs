@@ -1,6 +1,6 @@
-//! The split build's page chunks under failure, in headless Chromium: a
-//! page's chunk that fails twice and then loads, one that always fails, and
-//! one that a deploy removed during the session. Needs `dist/` and the
+//! The split build's page chunks in headless Chromium: a page's chunk that
+//! fails twice and then loads, one that always fails, one that a deploy
+//! removed during the session, and the idle prefetch that readies them all. Needs `dist/` and the
 //! release emulator, as `e2e` does; run with `cargo test --test e2e_chunks`.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -79,6 +79,40 @@ fn remove_chunks(dir: &Path) -> usize {
     removed
 }
 
+/// The chunk files (`split_*`, `chunk_*`) of a build that are not in the lists' pack: what
+/// the idle prefetch fetches after a list page's first rows.
+fn chunks_outside_the_lists_pack(dist: &Path) -> usize {
+    let mut chunks = 0;
+    let mut packed = Vec::new();
+    for entry in std::fs::read_dir(dist).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().to_string();
+        if (name.starts_with("split_") || name.starts_with("chunk_")) && name.ends_with(".wasm") {
+            chunks += 1;
+        }
+        if name.starts_with("pages_lists-") && name.ends_with(".bin") {
+            // The pack's index: a 4-byte little-endian length, then JSON [[url, length], ...].
+            let pack = std::fs::read(dist.join(&name)).unwrap();
+            let length = u32::from_le_bytes(pack[..4].try_into().unwrap()) as usize;
+            let index: Vec<(String, usize)> = serde_json::from_slice(&pack[4..4 + length]).unwrap();
+            packed.extend(index.into_iter().map(|(url, _)| url));
+        }
+    }
+    assert!(!packed.is_empty(), "no lists' pack in {}", dist.display());
+    chunks - packed.len()
+}
+
+/// How many chunk files the page has fetched (from the network or the HTTP cache).
+fn chunk_fetches(browser: &Browser) -> usize {
+    browser
+        .eval(
+            "return performance.getEntriesByType('resource')
+                .filter(e => /\\/(split|chunk)_[^/]*\\.wasm$/.test(new URL(e.name).pathname)).length;",
+            json!([]),
+        )
+        .as_u64()
+        .unwrap_or(0) as usize
+}
+
 #[test]
 fn page_chunks_survive_failures() {
     let browser = Browser::start();
@@ -135,5 +169,32 @@ fn page_chunks_survive_failures() {
         assert_no_panic(&browser);
         browser.devtools("Network.setCacheDisabled", json!({"cacheDisabled": false}));
         let _ = std::fs::remove_dir_all(&dist);
+    }
+
+    // 4. With a key, once the first rows are in and the browser is idle, every
+    //    other chunk is fetched and readied ahead: opening Settings then
+    //    downloads nothing.
+    {
+        let emulator = Emulator::start(&dist_dir(), &[]);
+        browser.sign_in(
+            &emulator.url,
+            &emulator.token,
+            "105bdce1-64c0-48ab-899d-868455867ecf",
+        );
+        browser.goto(&format!("{}/namespaces", emulator.url));
+        browser.wait_for("the first rows", 20, |b| b.text(".empty"));
+        let expected = chunks_outside_the_lists_pack(&dist_dir());
+        browser.wait_for("every other chunk fetched when idle", 60, |b| {
+            (chunk_fetches(b) >= expected).then_some(())
+        });
+        let before = chunk_fetches(&browser);
+        go_to_settings(&browser);
+        browser.wait_for("Settings", 10, |b| b.text("h1").filter(|t| t == "Settings"));
+        assert_eq!(
+            chunk_fetches(&browser),
+            before,
+            "opening Settings fetched a chunk"
+        );
+        assert_no_panic(&browser);
     }
 }

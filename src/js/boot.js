@@ -3,8 +3,8 @@
 // files it needs (its own and the shared modules it depends on) and the pack
 // that holds them all; the files of the parts that pages show on demand. The page being
 // opened has its pack requested at once, in parallel with the main wasm; the
-// other pages' files are fetched when the browser is idle after the first API
-// answer.
+// other pages' files are fetched, compiled, then instantiated when the browser
+// is idle after the first API answer.
 // No static import: a module runs only once everything it imports is in,
 // and the pack must be asked for at once (the scripts come after).
 
@@ -28,9 +28,10 @@ const landing = BUILD.pages[chunk] || [];
 const pack = BUILD.packs[chunk];
 const packAsked = pack && fetch(pack);
 
-const [{ default: init }, { loadPack, prefetchWhenIdle }] = await Promise.all([
+const [{ default: init }, { loadPack, prefetchWhenIdle, instantiateWhenIdle }, { loads }] = await Promise.all([
   import('__MAIN_JS__'),
   import('__CHUNK_FETCH_JS__'),
+  import('__SPLIT_LOADER_JS__'),
 ]);
 if (pack) loadPack(pack, packAsked);
 
@@ -47,7 +48,7 @@ let started = false;
 const prefetchRest = () => {
   if (!started) {
     started = true;
-    prefetchWhenIdle(rest);
+    prefetchWhenIdle(rest).then((allIn) => allIn && instantiateWhenIdle([...loads]));
   }
 };
 addEventListener('console-first-answer', prefetchRest, { once: true });

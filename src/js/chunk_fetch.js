@@ -121,29 +121,48 @@ export function instantiateChunk(module, imports) {
   return module.then((compiledModule) => WebAssembly.instantiate(compiledModule, imports));
 }
 
+const idle = (run) => (globalThis.requestIdleCallback || ((then) => setTimeout(then, 200)))(run);
+
 // Fetches and compiles the other pages' chunks while nothing else needs the
 // network or the processor, one at a time, so that opening another page
 // downloads and compiles nothing. Failures are silent: the page's own load
-// retries when it is opened.
+// retries when it is opened. Resolves to whether every chunk is in.
 export function prefetchWhenIdle(urls) {
-  const idle = globalThis.requestIdleCallback || ((run) => setTimeout(run, 200));
+  return new Promise((done) => {
+    let allIn = true;
+    const next = () => {
+      const url = urls.shift();
+      if (url === undefined) {
+        done(allIn);
+        return;
+      }
+      const key = absolute(url);
+      if (compiled.has(key)) {
+        idle(next);
+        return;
+      }
+      const module = fetch(key, { priority: 'low' }).then((response) =>
+        response.ok ? WebAssembly.compileStreaming(response) : Promise.reject(new Error(response.status)),
+      );
+      compiled.set(key, { module, quiet: true });
+      module
+        .catch(() => {
+          allIn = false;
+          if (compiled.get(key)?.module === module) compiled.delete(key);
+        })
+        .finally(() => idle(next));
+    };
+    idle(next);
+  });
+}
+
+// Instantiates the chunks (`loads`: the split loader's, each memoised) one at
+// a time while the browser is idle, once they are all compiled: opening
+// another page then only renders it.
+export function instantiateWhenIdle(loads) {
   const next = () => {
-    const url = urls.shift();
-    if (url === undefined) return;
-    const key = absolute(url);
-    if (compiled.has(key)) {
-      idle(next);
-      return;
-    }
-    const module = fetch(key, { priority: 'low' }).then((response) =>
-      response.ok ? WebAssembly.compileStreaming(response) : Promise.reject(new Error(response.status)),
-    );
-    compiled.set(key, { module, quiet: true });
-    module
-      .catch(() => {
-        if (compiled.get(key)?.module === module) compiled.delete(key);
-      })
-      .finally(() => idle(next));
+    const load = loads.shift();
+    if (load !== undefined) load().catch(() => {}).finally(() => idle(next));
   };
   idle(next);
 }
