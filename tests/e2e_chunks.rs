@@ -1,5 +1,5 @@
 //! The split build's page chunks in headless Chromium: a page's chunk that
-//! fails twice and then loads, one that always fails, one that a deploy
+//! fails, then breaks off, then loads, one that always fails, one that a deploy
 //! removed during the session, and the idle prefetch that readies them all. Needs `dist/` and the
 //! release emulator, as `e2e` does; run with `cargo test --test e2e_chunks`.
 #![cfg(not(target_arch = "wasm32"))]
@@ -117,10 +117,14 @@ fn chunk_fetches(browser: &Browser) -> usize {
 fn page_chunks_survive_failures() {
     let browser = Browser::start();
 
-    // 1. The chunk fails twice (503), then loads: the retries are silent, the
-    //    page that was open stays with what was typed until the next is ready.
+    // 1. The chunk fails (503), then its download breaks off halfway, then it
+    //    loads: the retries are silent, the page that was open stays with what
+    //    was typed until the next is ready.
     {
-        let emulator = Emulator::start(&dist_dir(), &["--fail-page-chunks", "2"]);
+        let emulator = Emulator::start(
+            &dist_dir(),
+            &["--fail-page-chunks", "1", "--cut-page-chunks", "1"],
+        );
         open_namespaces_and_type(&browser, &emulator);
         go_to_settings(&browser);
         assert_eq!(typed_filter(&browser), "typed before the failure");

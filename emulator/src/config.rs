@@ -17,6 +17,9 @@ pub struct Faults {
     /// The first N requests for a page's own chunk of the console (`/split_*`)
     /// answer 503: the console's chunk retries, tested end to end.
     pub fail_page_chunks: u64,
+    /// The N requests for a page's chunk after those break off halfway
+    /// through the body: a download cut short.
+    pub cut_page_chunks: u64,
 }
 
 /// The key the emulator accepts unless told otherwise: UUID-shaped, as the

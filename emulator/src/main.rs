@@ -55,6 +55,10 @@ struct Args {
     /// (`/split_*.wasm`, with --static) with 503: the console's retries.
     #[arg(long, default_value_t = 0)]
     fail_page_chunks: u64,
+    /// Break off the N requests for a page's chunk after those of
+    /// --fail-page-chunks halfway through the body: a download cut short.
+    #[arg(long, default_value_t = 0)]
+    cut_page_chunks: u64,
     /// Send CORS headers to any origin. Without it only loopback origins (localhost,
     /// 127.0.0.1, [::1]) may call the API from a browser page.
     #[arg(long)]
@@ -114,6 +118,7 @@ fn main() {
                 rate_limit: args.rate_limit,
                 fail_every: args.fail_every,
                 fail_page_chunks: args.fail_page_chunks,
+                cut_page_chunks: args.cut_page_chunks,
             },
             static_dir: args.static_dir.clone(),
             state_file: args.state.clone(),

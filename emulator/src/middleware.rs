@@ -8,6 +8,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 pub(crate) async fn faults_and_auth(
@@ -144,7 +145,9 @@ pub(crate) fn cors(any_origin: bool) -> CorsLayer {
 }
 
 /// With `--fail-page-chunks N`, the first N requests for a page's chunk of
-/// the console answer 503, as a flaky network or CDN would.
+/// the console answer 503, as a flaky network or CDN would; with
+/// `--cut-page-chunks M`, the M after them break off halfway through the
+/// body, as a dropped connection does.
 pub(crate) async fn failing_page_chunks(
     State(app): State<Shared>,
     request: Request,
@@ -156,13 +159,38 @@ pub(crate) async fn failing_page_chunks(
         .rsplit('/')
         .next()
         .is_some_and(|name| name.starts_with("split_") && name.ends_with(".wasm"));
-    if is_page_chunk
-        && app
-            .page_chunk_requests
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-            < app.config.faults.fail_page_chunks
-    {
+    if !is_page_chunk {
+        return next.run(request).await;
+    }
+    let faults = app.config.faults;
+    let nth = app
+        .page_chunk_requests
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    if nth < faults.fail_page_chunks {
         return axum::http::StatusCode::SERVICE_UNAVAILABLE.into_response();
     }
-    next.run(request).await
+    let response = next.run(request).await;
+    if nth < faults.fail_page_chunks + faults.cut_page_chunks {
+        return cut_halfway(response).await;
+    }
+    response
+}
+
+/// The response with its headers and the first half of its body, then a
+/// broken connection: the browser sees a download that stopped.
+async fn cut_halfway(response: Response) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    // Without a length the break shows as a chunked body that never ends.
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let half = bytes.slice(..bytes.len() / 2);
+    // The break comes a moment later, once the headers and the half are on
+    // the wire: an error at once would drop them unsent (no answer at all).
+    let broken = futures_util::stream::iter([Ok(half)]).chain(futures_util::stream::once(async {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        Err(std::io::Error::other("the connection broke"))
+    }));
+    Response::from_parts(parts, axum::body::Body::from_stream(broken))
 }

@@ -832,6 +832,69 @@ async fn the_console_is_served_with_a_static_hosts_headers() {
 }
 
 #[tokio::test]
+async fn page_chunks_fail_then_break_off_then_load() {
+    let dir = std::env::temp_dir().join(format!("emulator-chunks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<html></html>").unwrap();
+    let wasm: Vec<u8> = (0..4000u32).map(|i| (i % 251) as u8).collect();
+    std::fs::write(dir.join("split_settings-0f1df93ecc13fabf.wasm"), &wasm).unwrap();
+    let app = router(AppState::new(
+        Config {
+            token: T.into(),
+            delays: Delays {
+                create_ms: 1,
+                update_ms: 1,
+                delete_ms: 1,
+            },
+            faults: Faults {
+                fail_page_chunks: 1,
+                cut_page_chunks: 1,
+                ..Default::default()
+            },
+            static_dir: Some(dir.clone()),
+            state_file: None,
+            cors_any_origin: false,
+            dns: Vec::new(),
+            demo_dns: false,
+        },
+        Default::default(),
+    ));
+    let get = || {
+        Request::builder()
+            .uri("/split_settings-0f1df93ecc13fabf.wasm")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let failed = app.clone().oneshot(get()).await.unwrap();
+    assert_eq!(failed.status(), 503);
+    let cut = app.clone().oneshot(get()).await.unwrap();
+    assert_eq!(cut.status(), 200, "the break comes after the headers");
+    let mut body = cut.into_body();
+    let mut received = Vec::new();
+    let broke = loop {
+        match body.frame().await {
+            Some(Ok(frame)) => received.extend(frame.into_data().unwrap_or_default()),
+            Some(Err(_)) => break true,
+            None => break false,
+        }
+    };
+    assert!(broke, "the body ends in an error, not a clean end");
+    assert_eq!(received, wasm[..wasm.len() / 2]);
+    let whole = app.clone().oneshot(get()).await.unwrap();
+    assert_eq!(whole.status(), 200);
+    let body = whole.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(body.as_ref(), wasm.as_slice());
+    // Other files are never failed.
+    let page = app
+        .clone()
+        .oneshot(Request::builder().uri("/").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
 async fn every_rejection_is_json_and_nothing_overflows() {
     let app = app();
     let raw = |method: &str, uri: &str, body: Vec<u8>| {

@@ -24,28 +24,35 @@ function tell(state, url) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// Fetches `url`, retrying as above; a 404 never settles (the app offers a
-// reload). `asked`, when given, is a fetch of `url` already under way: the first attempt.
-async function fetchRetrying(url, asked) {
+// Fetches `url` and hands the answer to `use`, which reads its body (and may
+// compile it), retrying both as above: a download cut midway is one more
+// failed attempt, never an error for the split loader (whose failure would
+// panic the app). A 404, or an HTML page where the file should be (a static
+// host's fallback), means a deploy removed the file: the app offers a reload,
+// and this never settles. `asked`, when given, is a fetch of `url` already
+// under way: the first attempt.
+async function fetchRetrying(url, use, asked) {
   for (;;) {
     for (let attempt = 0; ; attempt++) {
       try {
         const sent = asked || fetch(url);
         asked = undefined;
         const response = await sent;
+        const html = (response.headers.get('content-type') || '').startsWith('text/html');
+        if (response.status === 404 || response.status === 410 || (response.ok && html)) {
+          tell('gone', url);
+          return new Promise(() => {});
+        }
         if (response.ok) {
+          const used = await use(response);
           if (failureShown) {
             failureShown = false;
             tell('loaded', url);
           }
-          return response;
-        }
-        if (response.status === 404 || response.status === 410) {
-          tell('gone', url);
-          return new Promise(() => {});
+          return used;
         }
       } catch {
-        // No answer at all (offline, reset): the same as a 5xx, retried below.
+        // No answer, or its body cut short (offline, reset): the same as a 5xx, retried below.
       }
       if (attempt === BACKOFF_MS.length) break;
       await sleep(BACKOFF_MS[attempt]);
@@ -73,8 +80,7 @@ const absolute = (url) => new URL(url, location.href).href;
 // at once by boot.js (`asked`), in parallel with the main wasm: its chunks
 // are compiled as soon as it is in.
 export function loadPack(url, asked) {
-  packed = fetchRetrying(url, asked)
-    .then((response) => response.arrayBuffer())
+  packed = fetchRetrying(url, (response) => response.arrayBuffer(), asked)
     .then((buffer) => {
       const indexLength = new DataView(buffer).getUint32(0, true);
       const index = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, indexLength)));
@@ -91,15 +97,16 @@ export function loadPack(url, asked) {
 }
 
 // A chunk's module: from the pack when it is there, else from the network
-// with retries (compiled as it streams in).
+// with retries (compiled as it streams in). Never rejects.
 function compile(url) {
+  const download = () => fetchRetrying(url, (response) => WebAssembly.compileStreaming(response));
   return packed.then((chunks) => {
     const bytes = chunks.get(url);
     if (bytes) {
       chunks.delete(url);
-      return WebAssembly.compile(bytes);
+      return WebAssembly.compile(bytes).catch(download);
     }
-    return WebAssembly.compileStreaming(fetchRetrying(url));
+    return download();
   });
 }
 
