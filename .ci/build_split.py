@@ -145,7 +145,7 @@ def write_packs(pages):
 
 
 # The chunks of pages (src/routes.rs `lazy_pages!`), as the splitter names them.
-PAGE_CHUNKS = ("overview", "lists", "details", "forms", "settings")
+PAGE_CHUNKS = ("overview", "namespace_list", "container_list", "domain_list", "trigger_list", "details", "forms", "settings")
 
 
 def main():

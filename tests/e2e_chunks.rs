@@ -20,7 +20,7 @@ fn open_namespaces_and_type(browser: &Browser, emulator: &Emulator) {
     browser.type_into("#filter-name", "typed before the failure");
 }
 
-/// Opens Settings from the navigation: its chunk is not in the lists' pack,
+/// Opens Settings from the navigation: its chunk is not in the namespaces list's pack,
 /// so it is fetched now.
 fn go_to_settings(browser: &Browser) {
     browser.eval(
@@ -79,9 +79,9 @@ fn remove_chunks(dir: &Path) -> usize {
     removed
 }
 
-/// The chunk files (`split_*`, `chunk_*`) of a build that are not in the lists' pack: what
-/// the idle prefetch fetches after a list page's first rows.
-fn chunks_outside_the_lists_pack(dist: &Path) -> usize {
+/// The chunk files (`split_*`, `chunk_*`) of a build that are not in the namespaces list's
+/// pack: what the idle prefetch fetches after that page's first rows.
+fn chunks_outside_the_landing_pack(dist: &Path) -> usize {
     let mut chunks = 0;
     let mut packed = Vec::new();
     for entry in std::fs::read_dir(dist).unwrap() {
@@ -89,7 +89,7 @@ fn chunks_outside_the_lists_pack(dist: &Path) -> usize {
         if (name.starts_with("split_") || name.starts_with("chunk_")) && name.ends_with(".wasm") {
             chunks += 1;
         }
-        if name.starts_with("pages_lists-") && name.ends_with(".bin") {
+        if name.starts_with("pages_namespace_list-") && name.ends_with(".bin") {
             // The pack's index: a 4-byte little-endian length, then JSON [[url, length], ...].
             let pack = std::fs::read(dist.join(&name)).unwrap();
             let length = u32::from_le_bytes(pack[..4].try_into().unwrap()) as usize;
@@ -97,7 +97,11 @@ fn chunks_outside_the_lists_pack(dist: &Path) -> usize {
             packed.extend(index.into_iter().map(|(url, _)| url));
         }
     }
-    assert!(!packed.is_empty(), "no lists' pack in {}", dist.display());
+    assert!(
+        !packed.is_empty(),
+        "no pack of the namespaces list in {}",
+        dist.display()
+    );
     chunks - packed.len()
 }
 
@@ -187,7 +191,7 @@ fn page_chunks_survive_failures() {
         );
         browser.goto(&format!("{}/namespaces", emulator.url));
         browser.wait_for("the first rows", 20, |b| b.text(".empty"));
-        let expected = chunks_outside_the_lists_pack(&dist_dir());
+        let expected = chunks_outside_the_landing_pack(&dist_dir());
         browser.wait_for("every other chunk fetched when idle", 60, |b| {
             (chunk_fetches(b) >= expected).then_some(())
         });

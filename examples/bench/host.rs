@@ -110,7 +110,7 @@ fn sizes(dist: &Path) -> u64 {
         .collect();
     first.sort();
     first.push(local(build["mainWasm"].as_str().unwrap()));
-    first.push(local(build["packs"]["lists"].as_str().unwrap()));
+    first.push(local(build["packs"]["container_list"].as_str().unwrap()));
     println!("First download of /containers, per file:\n");
     println!("| file | raw | gzip | brotli |\n|---|---:|---:|---:|");
     let (mut raw, mut gz, mut br) = (0, 0, 0);
@@ -133,7 +133,7 @@ fn sizes(dist: &Path) -> u64 {
 
     // What each other page adds when it is first opened after /containers.
     let pages = build["pages"].as_object().unwrap();
-    let have: std::collections::HashSet<&str> = pages["lists"]
+    let have: std::collections::HashSet<&str> = pages["container_list"]
         .as_array()
         .unwrap()
         .iter()
@@ -407,7 +407,7 @@ fn navigate(b: &Browser, link: &str, heading: &str) -> f64 {
 fn navigation(url: &str, token: &str, settings: &Settings) {
     println!("\n## 2b. Navigation from /containers to another page (ms to its heading, median [min–max] of {} runs, each in a new browser)\n", settings.runs);
     let page = format!("{url}/containers?region=fr-par");
-    let (mut unfetched, mut prefetched) = (Vec::new(), Vec::new());
+    let (mut unfetched, mut prefetched, mut ready) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..settings.runs {
         let fresh = Browser::start();
         prepare(&fresh, url, token);
@@ -415,8 +415,15 @@ fn navigation(url: &str, token: &str, settings: &Settings) {
         load_once(&fresh, &page, true);
         // Right after the first rows: the idle prefetch has not run yet.
         unfetched.push(navigate(&fresh, "Settings", "Settings"));
-        // Once the browser has been idle a while, every chunk is in the cache.
-        std::thread::sleep(Duration::from_secs(3));
+        // Once the idle prefetch is done (boot.js marks it): every chunk fetched,
+        // compiled and instantiated.
+        ready.push(fresh.wait_for("every page ready", 60, |b| {
+            b.eval(
+                "const m = performance.getEntriesByName('console-pages-ready')[0]; return m ? m.startTime : null;",
+                json!([]),
+            )
+            .as_f64()
+        }));
         navigate(&fresh, "Containers", "Containers");
         prefetched.push(navigate(&fresh, "Create container", "Create a container"));
     }
@@ -428,6 +435,10 @@ fn navigation(url: &str, token: &str, settings: &Settings) {
     println!(
         "| chunk prefetched when idle | {} |",
         spread(prefetched.clone())
+    );
+    println!(
+        "\nEvery page ready (the idle prefetch fetched, compiled and instantiated every chunk), ms since navigation: {}.",
+        spread(ready)
     );
     let (first, later) = (median(&mut unfetched), median(&mut prefetched));
     println!(

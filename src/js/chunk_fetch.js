@@ -165,11 +165,14 @@ export function prefetchWhenIdle(urls) {
 
 // Instantiates the chunks (`loads`: the split loader's, each memoised) one at
 // a time while the browser is idle, once they are all compiled: opening
-// another page then only renders it.
+// another page then only renders it. Resolves when all are done.
 export function instantiateWhenIdle(loads) {
-  const next = () => {
-    const load = loads.shift();
-    if (load !== undefined) load().catch(() => {}).finally(() => idle(next));
-  };
-  idle(next);
+  return new Promise((done) => {
+    const next = () => {
+      const load = loads.shift();
+      if (load === undefined) done();
+      else load().catch(() => {}).finally(() => idle(next));
+    };
+    idle(next);
+  });
 }
