@@ -3,6 +3,7 @@
 
 use crate::as_code::{as_code, Call, Code};
 use crate::components::copy_button::CopyButton;
+use crate::components::disclosure::disclosure;
 use crate::state::session::use_session;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -48,17 +49,12 @@ impl Tab {
 /// `call` is the call, or why there is none yet (a form with errors).
 #[component]
 pub fn AsCode(#[prop(into)] call: Signal<Result<Call, String>>) -> impl IntoView {
-    let open = RwSignal::new(false);
-    view! {
-        <details class="as-code" on:toggle=move |ev| {
-            if let Some(details) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                open.set(details.open());
-            }
-        }>
-            <summary>"As code: curl, Terraform, JSON"</summary>
-            {move || open.get().then(|| Suspend::new(as_code_view(call)))}
-        </details>
-    }
+    disclosure(
+        "as-code",
+        "As code: curl, Terraform, JSON",
+        false,
+        move || Suspend::new(as_code_view(call)),
+    )
 }
 
 /// The tabs, in their chunk.

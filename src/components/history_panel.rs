@@ -3,6 +3,7 @@
 //! filled with it) and, once it is deleted, "Recreate" (the create form).
 
 use crate::api::{Kind, Region, Timestamp};
+use crate::components::disclosure::disclosure;
 use crate::components::on_demand::on_demand;
 use crate::history::diff::describe;
 use crate::history::store;
@@ -10,7 +11,6 @@ use crate::history::version::Record;
 use crate::routes;
 use crate::time::local_time;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The query parameter of the edit form that names the version to restore.
 pub const RESTORE: &str = "restore";
@@ -30,17 +30,15 @@ pub fn History(
     #[prop(optional_no_strip)]
     current: Option<(String, serde_json::Value)>,
 ) -> impl IntoView {
-    let open = RwSignal::new(gone);
-    view! {
-        <details class="history" open=gone on:toggle=move |ev| {
-            if let Some(details) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                open.set(details.open());
-            }
-        }>
-            <summary>"History in this browser"</summary>
-            {move || open.get().then(|| on_demand(history_view(kind, region.clone(), id.clone(), gone, current.clone())))}
-        </details>
-    }
+    disclosure("history", "History in this browser", gone, move || {
+        on_demand(history_view(
+            kind,
+            region.clone(),
+            id.clone(),
+            gone,
+            current.clone(),
+        ))
+    })
 }
 
 /// The history, read from this browser's store, in its chunk.

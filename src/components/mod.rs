@@ -3,6 +3,7 @@
 pub(crate) mod as_code_panel;
 pub(crate) mod copy_button;
 pub(crate) mod delete_button;
+pub mod disclosure;
 pub(crate) mod dns_check;
 pub(crate) mod error_banner;
 pub mod error_text;

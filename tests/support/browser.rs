@@ -301,7 +301,9 @@ impl Browser {
             }
             if Instant::now() > deadline {
                 let body = self.eval("return document.body.innerHTML;", json!([]));
-                panic!("timed out waiting for {what}; page: {body}");
+                // What the page said (a panic, a failed chunk) is often the cause.
+                let log = self.console_log();
+                panic!("timed out waiting for {what}; console: {log:?}; page: {body}");
             }
             std::thread::sleep(Duration::from_millis(100));
         }
