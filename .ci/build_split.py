@@ -128,9 +128,9 @@ def drop_live_reload(html):
 
 def write_packs(pages):
     """One file per page chunk holding it and the shared modules it needs, for
-    a first visit: one request instead of a dozen keeps a first visit fast on
-    a slow link. Later pages fetch their modules one by one (when the browser
-    is idle), so nothing shared is downloaded twice.
+    the first page of a visit, and for a page opened before the idle prefetch
+    got to it: one request instead of dozens (src/js/chunk_fetch.js). The idle
+    prefetch fetches the modules one by one, so nothing shared is downloaded twice.
     Layout: a 4-byte little-endian length, a JSON list of [url, length], then
     the chunks' bytes in that order."""
     packs = {}

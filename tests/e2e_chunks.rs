@@ -20,8 +20,8 @@ fn open_namespaces_and_type(browser: &Browser, emulator: &Emulator) {
     browser.type_into("#filter-name", "typed before the failure");
 }
 
-/// Opens Settings from the navigation: its chunk is not in the namespaces list's pack,
-/// so it is fetched now.
+/// Opens Settings from the navigation: its chunks are not in the namespaces list's pack,
+/// so its own pack is fetched now.
 fn go_to_settings(browser: &Browser) {
     browser.eval(
         "[...document.querySelectorAll('nav a')].find(a => a.textContent === 'Settings').click();",
@@ -68,7 +68,7 @@ fn remove_chunks(dir: &Path) -> usize {
     let mut removed = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().to_string();
-        if ["split_", "chunk_", "page_"]
+        if ["split_", "chunk_", "pages_"]
             .iter()
             .any(|p| name.starts_with(p))
         {
@@ -107,11 +107,16 @@ fn chunks_outside_the_landing_pack(dist: &Path) -> usize {
 
 /// How many chunk files the page has fetched (from the network or the HTTP cache).
 fn chunk_fetches(browser: &Browser) -> usize {
+    fetches_of(browser, "^/(split|chunk)_[^/]*\\.wasm$")
+}
+
+/// How many files whose path matches `pattern` (a JavaScript regular expression) the page has fetched.
+fn fetches_of(browser: &Browser, pattern: &str) -> usize {
     browser
         .eval(
-            "return performance.getEntriesByType('resource')
-                .filter(e => /\\/(split|chunk)_[^/]*\\.wasm$/.test(new URL(e.name).pathname)).length;",
-            json!([]),
+            "const pattern = new RegExp(arguments[0]);
+             return performance.getEntriesByType('resource').filter(e => pattern.test(new URL(e.name).pathname)).length;",
+            json!([pattern]),
         )
         .as_u64()
         .unwrap_or(0) as usize
@@ -121,13 +126,21 @@ fn chunk_fetches(browser: &Browser) -> usize {
 fn page_chunks_survive_failures() {
     let browser = Browser::start();
 
-    // 1. The chunk fails (503), then its download breaks off halfway, then it
-    //    loads: the retries are silent, the page that was open stays with what
-    //    was typed until the next is ready.
+    // 1. The page's pack fails (503), then its download breaks off halfway,
+    //    then it loads: the retries are silent, the page that was open stays
+    //    with what was typed until the next is ready. Its chunks all came in
+    //    that one pack.
     {
         let emulator = Emulator::start(
             &dist_dir(),
-            &["--fail-page-chunks", "1", "--cut-page-chunks", "1"],
+            &[
+                "--fail-page-chunks",
+                "1",
+                "--cut-page-chunks",
+                "1",
+                "--faulty-page",
+                "settings",
+            ],
         );
         open_namespaces_and_type(&browser, &emulator);
         go_to_settings(&browser);
@@ -136,13 +149,22 @@ fn page_chunks_survive_failures() {
             b.text("h1").filter(|t| t == "Settings")
         });
         assert_eq!(browser.text(".chunk-status"), None);
+        assert!(fetches_of(&browser, "^/pages_settings-[^/]*\\.bin$") >= 1);
+        assert_eq!(
+            fetches_of(&browser, "^/split_settings-[^/]*\\.wasm$"),
+            0,
+            "Settings' own chunk was fetched apart from its pack"
+        );
         assert_no_panic(&browser);
     }
 
     // 2. The chunk always fails: after the retries, the page's place says what
     //    failed and offers Retry; what was typed is still there.
     {
-        let emulator = Emulator::start(&dist_dir(), &["--fail-page-chunks", "1000000"]);
+        let emulator = Emulator::start(
+            &dist_dir(),
+            &["--fail-page-chunks", "1000000", "--faulty-page", "settings"],
+        );
         open_namespaces_and_type(&browser, &emulator);
         go_to_settings(&browser);
         let status = browser.wait_for("the failure and its Retry", 20, |b| b.text(".chunk-status"));
@@ -202,6 +224,11 @@ fn page_chunks_survive_failures() {
             chunk_fetches(&browser),
             before,
             "opening Settings fetched a chunk"
+        );
+        assert_eq!(
+            fetches_of(&browser, "^/pages_settings-"),
+            0,
+            "opening Settings fetched its pack"
         );
         assert_no_panic(&browser);
     }

@@ -5,7 +5,7 @@ use crate::store::Delays;
 use std::path::PathBuf;
 
 /// Failures to inject, for the console's robustness tests.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Faults {
     pub latency_ms: u64,
     /// Fraction (0–1) of API requests answered 503.
@@ -14,12 +14,16 @@ pub struct Faults {
     pub rate_limit: u32,
     /// Every Nth API request answers 503 (0: none): a failure a test can count on.
     pub fail_every: u64,
-    /// The first N requests for a page's own chunk of the console (`/split_*`)
-    /// answer 503: the console's chunk retries, tested end to end.
+    /// The first N requests for a page's chunks of the console (its own
+    /// `split_*.wasm` or its pack `pages_*.bin`) answer 503: the console's
+    /// chunk retries, tested end to end.
     pub fail_page_chunks: u64,
-    /// The N requests for a page's chunk after those break off halfway
+    /// The N requests for a page's chunks after those break off halfway
     /// through the body: a download cut short.
     pub cut_page_chunks: u64,
+    /// Only the chunks of this page (`settings`: `split_settings-*.wasm`,
+    /// `pages_settings-*.bin`) count for the two above; every page's if none.
+    pub faulty_page: Option<String>,
 }
 
 /// The key the emulator accepts unless told otherwise: UUID-shaped, as the

@@ -51,14 +51,19 @@ struct Args {
     /// Answer every Nth API request with 503 (0: none): a failure tests can count on.
     #[arg(long, default_value_t = 0)]
     fail_every: u64,
-    /// Answer the first N requests for a page's own chunk of the console
-    /// (`/split_*.wasm`, with --static) with 503: the console's retries.
+    /// Answer the first N requests for a page's chunks of the console (its
+    /// own `/split_*.wasm` or its pack `/pages_*.bin`, with --static) with
+    /// 503: the console's retries.
     #[arg(long, default_value_t = 0)]
     fail_page_chunks: u64,
-    /// Break off the N requests for a page's chunk after those of
+    /// Break off the N requests for a page's chunks after those of
     /// --fail-page-chunks halfway through the body: a download cut short.
     #[arg(long, default_value_t = 0)]
     cut_page_chunks: u64,
+    /// Only the chunks of this page (as the build names them: `settings`,
+    /// `container_list`, …) count for --fail-page-chunks and --cut-page-chunks.
+    #[arg(long, value_name = "PAGE")]
+    faulty_page: Option<String>,
     /// Send CORS headers to any origin. Without it only loopback origins (localhost,
     /// 127.0.0.1, [::1]) may call the API from a browser page.
     #[arg(long)]
@@ -119,6 +124,7 @@ fn main() {
                 fail_every: args.fail_every,
                 fail_page_chunks: args.fail_page_chunks,
                 cut_page_chunks: args.cut_page_chunks,
+                faulty_page: args.faulty_page.clone(),
             },
             static_dir: args.static_dir.clone(),
             state_file: args.state.clone(),

@@ -16,7 +16,7 @@ pub(crate) async fn faults_and_auth(
     request: Request,
     next: Next,
 ) -> Response {
-    let faults = app.config.faults;
+    let faults = &app.config.faults;
     if faults.latency_ms > 0 {
         tokio::time::sleep(std::time::Duration::from_millis(faults.latency_ms)).await;
     }
@@ -144,7 +144,7 @@ pub(crate) fn cors(any_origin: bool) -> CorsLayer {
         .max_age(std::time::Duration::from_secs(600))
 }
 
-/// With `--fail-page-chunks N`, the first N requests for a page's chunk of
+/// With `--fail-page-chunks N`, the first N requests for a page's chunks of
 /// the console answer 503, as a flaky network or CDN would; with
 /// `--cut-page-chunks M`, the M after them break off halfway through the
 /// body, as a dropped connection does.
@@ -153,16 +153,16 @@ pub(crate) async fn failing_page_chunks(
     request: Request,
     next: Next,
 ) -> Response {
+    let faults = &app.config.faults;
     let is_page_chunk = request
         .uri()
         .path()
         .rsplit('/')
         .next()
-        .is_some_and(|name| name.starts_with("split_") && name.ends_with(".wasm"));
+        .is_some_and(|name| is_chunk_of(name, faults.faulty_page.as_deref()));
     if !is_page_chunk {
         return next.run(request).await;
     }
-    let faults = app.config.faults;
     let nth = app
         .page_chunk_requests
         .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -174,6 +174,26 @@ pub(crate) async fn failing_page_chunks(
         return cut_halfway(response).await;
     }
     response
+}
+
+/// Whether the file `name` is a chunk of `page` (any page's when none): its
+/// own module (`split_<page>-<hash>.wasm`) or its pack (`pages_<page>-<hash>.bin`).
+fn is_chunk_of(name: &str, page: Option<&str>) -> bool {
+    let (prefix, ext) = if name.ends_with(".wasm") {
+        ("split_", ".wasm")
+    } else if name.ends_with(".bin") {
+        ("pages_", ".bin")
+    } else {
+        return false;
+    };
+    match (name.strip_prefix(prefix), page) {
+        (None, _) => false,
+        (Some(_), None) => true,
+        (Some(rest), Some(page)) => rest
+            .strip_suffix(ext)
+            .and_then(|rest| rest.rsplit_once('-'))
+            .is_some_and(|(named, _hash)| named == page),
+    }
 }
 
 /// The response with its headers and the first half of its body, then a

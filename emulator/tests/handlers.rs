@@ -894,6 +894,60 @@ async fn page_chunks_fail_then_break_off_then_load() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// With --faulty-page, only that page's chunks fail: its own module and its
+/// pack; another page's pack and the lazy parts load.
+#[tokio::test]
+async fn only_the_faulty_pages_chunks_fail() {
+    let dir = std::env::temp_dir().join(format!("emulator-faulty-page-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let files = [
+        "pages_settings-0f1df93ecc13fabf.bin",
+        "split_settings-0f1df93ecc13fabf.wasm",
+        "pages_namespace_list-1a2b3c4d5e6f7a8b.bin",
+        "split_history_settings_2434045924789990128-1a2b3c4d5e6f7a8b.wasm",
+    ];
+    for name in files {
+        std::fs::write(dir.join(name), b"\0asm").unwrap();
+    }
+    let app = router(AppState::new(
+        Config {
+            token: T.into(),
+            delays: Delays {
+                create_ms: 1,
+                update_ms: 1,
+                delete_ms: 1,
+            },
+            faults: Faults {
+                fail_page_chunks: 100,
+                faulty_page: Some("settings".into()),
+                ..Default::default()
+            },
+            static_dir: Some(dir.clone()),
+            state_file: None,
+            cors_any_origin: false,
+            dns: Vec::new(),
+            demo_dns: false,
+        },
+        Default::default(),
+    ));
+    let mut statuses = Vec::new();
+    for name in files {
+        let answer = app
+            .clone()
+            .oneshot(
+                Request::builder()
+                    .uri(format!("/{name}"))
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        statuses.push(answer.status().as_u16());
+    }
+    assert_eq!(statuses, [503, 503, 200, 200]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[tokio::test]
 async fn every_rejection_is_json_and_nothing_overflows() {
     let app = app();

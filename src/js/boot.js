@@ -28,12 +28,13 @@ const landing = BUILD.pages[chunk] || [];
 const pack = BUILD.packs[chunk];
 const packAsked = pack && fetch(pack);
 
-const [{ default: init }, { loadPack, prefetchWhenIdle, instantiateWhenIdle }, { loads }] = await Promise.all([
+const [{ default: init }, { knowPages, loadPack, prefetchWhenIdle, instantiateWhenIdle }, { loads }] = await Promise.all([
   import('__MAIN_JS__'),
   import('__CHUNK_FETCH_JS__'),
   import('__SPLIT_LOADER_JS__'),
 ]);
-if (pack) loadPack(pack, packAsked);
+knowPages(BUILD);
+if (pack) loadPack(chunk, packAsked);
 
 const exports = await init({ module_or_path: BUILD.mainWasm });
 // Trunk's loader sends this event; the benchmark and tools read the instance from it.
