@@ -831,14 +831,9 @@ async fn the_console_is_served_with_a_static_hosts_headers() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[tokio::test]
-async fn page_chunks_fail_then_break_off_then_load() {
-    let dir = std::env::temp_dir().join(format!("emulator-chunks-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("index.html"), "<html></html>").unwrap();
-    let wasm: Vec<u8> = (0..4000u32).map(|i| (i % 251) as u8).collect();
-    std::fs::write(dir.join("split_settings-0f1df93ecc13fabf.wasm"), &wasm).unwrap();
-    let app = router(AppState::new(
+/// The emulator serving the console's files from `dir` (`--static`), with `faults`.
+fn serving_files(dir: &std::path::Path, faults: Faults) -> axum::Router {
+    router(AppState::new(
         Config {
             token: T.into(),
             delays: Delays {
@@ -846,19 +841,32 @@ async fn page_chunks_fail_then_break_off_then_load() {
                 update_ms: 1,
                 delete_ms: 1,
             },
-            faults: Faults {
-                fail_page_chunks: 1,
-                cut_page_chunks: 1,
-                ..Default::default()
-            },
-            static_dir: Some(dir.clone()),
+            faults,
+            static_dir: Some(dir.to_path_buf()),
             state_file: None,
             cors_any_origin: false,
             dns: Vec::new(),
             demo_dns: false,
         },
         Default::default(),
-    ));
+    ))
+}
+
+#[tokio::test]
+async fn page_chunks_fail_then_break_off_then_load() {
+    let dir = std::env::temp_dir().join(format!("emulator-chunks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<html></html>").unwrap();
+    let wasm: Vec<u8> = (0..4000u32).map(|i| (i % 251) as u8).collect();
+    std::fs::write(dir.join("split_settings-0f1df93ecc13fabf.wasm"), &wasm).unwrap();
+    let app = serving_files(
+        &dir,
+        Faults {
+            fail_page_chunks: 1,
+            cut_page_chunks: 1,
+            ..Default::default()
+        },
+    );
     let get = || {
         Request::builder()
             .uri("/split_settings-0f1df93ecc13fabf.wasm")
@@ -909,27 +917,14 @@ async fn only_the_faulty_pages_chunks_fail() {
     for name in files {
         std::fs::write(dir.join(name), b"\0asm").unwrap();
     }
-    let app = router(AppState::new(
-        Config {
-            token: T.into(),
-            delays: Delays {
-                create_ms: 1,
-                update_ms: 1,
-                delete_ms: 1,
-            },
-            faults: Faults {
-                fail_page_chunks: 100,
-                faulty_page: Some("settings".into()),
-                ..Default::default()
-            },
-            static_dir: Some(dir.clone()),
-            state_file: None,
-            cors_any_origin: false,
-            dns: Vec::new(),
-            demo_dns: false,
+    let app = serving_files(
+        &dir,
+        Faults {
+            fail_page_chunks: 100,
+            faulty_page: Some("settings".into()),
+            ..Default::default()
         },
-        Default::default(),
-    ));
+    );
     let mut statuses = Vec::new();
     for name in files {
         let answer = app
