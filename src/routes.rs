@@ -116,7 +116,8 @@ pub fn use_route_id() -> Memo<String> {
 /// with the whole app in one module (the benchmark, issue 14's closing note).
 /// The lists are one chunk each because a first visit most often lands on
 /// one: `/containers` then downloads 182 KB gzip of page code instead of the
-/// 218 KB of all four lists.
+/// 218 KB of all four lists, at the price of more shared modules (130 for
+/// `/containers`); its first rows did not move beyond the benchmark's noise.
 #[cfg(feature = "split")]
 macro_rules! lazy_pages {
     ($($route:ident => $page:path, in $chunk:ident,)*) => {$(

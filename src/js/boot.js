@@ -34,7 +34,7 @@ const [{ default: init }, { knowPages, loadPack, prefetchWhenIdle, instantiateWh
   import('__SPLIT_LOADER_JS__'),
 ]);
 knowPages(BUILD);
-if (pack) loadPack(chunk, packAsked);
+loadPack(chunk, packAsked);
 
 const exports = await init({ module_or_path: BUILD.mainWasm });
 // Trunk's loader sends this event; the benchmark and tools read the instance from it.

@@ -1,10 +1,12 @@
 // Fetches and compiles the wasm chunks of the console's pages (the split
 // loader calls compiledChunk and instantiateChunk instead of fetch and
-// instantiateStreaming; the build patches them in). A chunk that cannot
-// be fetched never kills the app: it is retried with backoff, then the app is
-// told (the `console-chunk` event, shown by src/chunk_loader.rs) and the fetch
-// waits for the user's Retry. A 404 means the chunk belongs to an older build
-// that a deploy removed: the app offers a reload, and the fetch never settles.
+// instantiateStreaming; the build patches them in): from a page's pack, one
+// request for all its chunks, when the page is opened before they are in,
+// else one by one. A chunk that cannot be fetched never kills the app: it is
+// retried with backoff, then the app is told (the `console-chunk` event,
+// shown by src/chunk_loader.rs) and the fetch waits for the user's Retry. A
+// 404 means the chunk belongs to an older build that a deploy removed: the
+// app offers a reload, and the fetch never settles.
 
 // Waits between the attempts of one round; a round that fails asks the user.
 const BACKOFF_MS = [300, 1000, 3000];
