@@ -14,9 +14,12 @@ Trunk cannot split a wasm (trunk-rs/trunk#1022), so index.html's rust link is
 4. content-hashed names (a host serves them `immutable`), the loader patched to
    fetch and compile through src/js/chunk_fetch.js (compiled once, as soon as
    the bytes are in; retries, and the app told of failures);
-5. src/js/boot.js filled with the table of each chunk's files and packs, and index.html
+5. for each chunk of pages, its modules merged into one (`landing_*.wasm`,
+   binaryen's wasm-merge), which the first page of a visit loads instead:
+   one module to compile and instantiate instead of up to 200;
+6. src/js/boot.js filled with the table of each chunk's files, packs and landings, and index.html
    given its script and preloads (the CSP allows no inline script);
-6. `.gz` and `.br` copies of every file, for hosts that serve them precompressed.
+7. `.gz` and `.br` copies of every file, for hosts that serve them precompressed.
 """
 
 import concurrent.futures
@@ -54,28 +57,53 @@ def short_hash(*parts):
     return digest.hexdigest()[:16]
 
 
+def leb(data, i):
+    """An unsigned LEB128 at `i`: (value, index after it)."""
+    value = shift = 0
+    while True:
+        byte = data[i]
+        i += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, i
+
+
+def to_leb(value):
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        out.append(byte | (0x80 if value else 0))
+        if not value:
+            return bytes(out)
+
+
+def wasm_name(text):
+    return to_leb(len(text)) + text
+
+
+def sections(data):
+    """A module's sections: [(id, body)]."""
+    out, i = [], 8
+    while i < len(data):
+        section_id = data[i]
+        size, start = leb(data, i + 1)
+        out.append((section_id, data[start:start + size]))
+        i = start + size
+    return out
+
+
+def module_of(sections_):
+    return b"\0asm\1\0\0\0" + b"".join(bytes([sid]) + to_leb(len(body)) + body for sid, body in sections_)
+
+
 def strip_custom_sections(path):
     """Drops a module's custom sections. The splitter copies the names and
     wasm-bindgen's metadata (`__wasm_bindgen_unstable`, which only
     wasm-bindgen reads and removes) into every chunk: on the first build
     that was 2.8 MB of names and 0.65 MB of metadata over 230 chunks."""
-    data = path.read_bytes()
-    out, i = bytearray(data[:8]), 8
-    while i < len(data):
-        start, section_id = i, data[i]
-        i += 1
-        size = shift = 0
-        while True:
-            byte = data[i]
-            i += 1
-            size |= (byte & 0x7F) << shift
-            shift += 7
-            if byte < 0x80:
-                break
-        i += size
-        if section_id != 0:
-            out += data[start:i]
-    path.write_bytes(bytes(out))
+    path.write_bytes(module_of([(sid, body) for sid, body in sections(path.read_bytes()) if sid != 0]))
 
 
 def cargo_build():
@@ -142,6 +170,92 @@ def write_packs(pages):
         (STAGE / name).write_bytes(body)
         packs[page] = PUBLIC + name
     return packs
+
+
+def imports_of(data):
+    """A module's imports: [(module, field, kind, description bytes)]."""
+    for section_id, body in sections(data):
+        if section_id != 2:
+            continue
+        count, i = leb(body, 0)
+        found = []
+        for _ in range(count):
+            length, i = leb(body, i)
+            module, i = body[i:i + length], i + length
+            length, i = leb(body, i)
+            field, i = body[i:i + length], i + length
+            kind, start = body[i], i + 1
+            if kind == 1:  # table: element type, then limits
+                i = start + 1
+            else:
+                i = start
+            if kind in (1, 2):  # limits: flags, min, and max when flags say so
+                flags = body[i]
+                _, i = leb(body, i + 1)
+                if flags & 1:
+                    _, i = leb(body, i)
+            elif kind == 3:  # global: value type, mutability
+                i = start + 2
+            else:
+                fail("a chunk imports a function (%r): the merge cannot link it" % field)
+            found.append((module, field, kind, body[start:i]))
+        return found
+    return []
+
+
+def merged_module(paths, work_dir):
+    """The modules at `paths` as one (binaryen's wasm-merge). The split's
+    modules share nothing but what they import from `__wasm_split` (the main
+    module's memory, its function table and the stack pointer) and call each
+    other through that table; instantiating the merged module fills the
+    table and the memory as instantiating each one would. wasm-merge links
+    an import to an input of the same name: a first module named
+    `__wasm_split` re-exports those imports, then the merged module's
+    imports take their name back and its exports (unused) are dropped."""
+    outer = b"__wasm_split_outer"
+    wanted = {}
+    for path in paths:
+        for module, field, kind, description in imports_of(path.read_bytes()):
+            if module != b"__wasm_split" or wanted.get(field, (kind, description)) != (kind, description):
+                fail("%s imports %r from %r unlike the other chunks" % (path.name, field, module))
+            wanted[field] = (kind, description)
+    fields = sorted(wanted.items())
+    imports = to_leb(len(fields)) + b"".join(
+        wasm_name(outer) + wasm_name(field) + bytes([kind]) + description for field, (kind, description) in fields)
+    exports = to_leb(len(fields)) + b"".join(wasm_name(field) + bytes([kind, 0]) for field, (kind, _) in fields)
+    provider = work_dir / "provider.wasm"
+    provider.write_bytes(module_of([(2, imports), (7, exports)]))
+    out = work_dir / "merged.wasm"
+    inputs = [str(provider), "__wasm_split"]
+    for n, path in enumerate(paths):
+        inputs += [str(path), "m%d" % n]
+    run("wasm-merge", *inputs, *WASM_FEATURES, "-o", str(out))
+    kept = []
+    for section_id, body in sections(out.read_bytes()):
+        if section_id == 2:
+            if body.count(wasm_name(outer)) != len(fields):
+                fail("wasm-merge left imports that are not the shared ones")
+            body = body.replace(wasm_name(outer), wasm_name(b"__wasm_split"))
+        if section_id not in (0, 7):
+            kept.append((section_id, body))
+    return module_of(kept)
+
+
+def write_landings(pages):
+    """For each chunk of pages, its modules merged into one: the first page
+    of a visit loads that instead of its pack (src/js/chunk_fetch.js
+    `loadLanding`). Nothing is instantiated before it, so no module of it
+    can be instantiated twice; a page opened later takes its modules one by
+    one or from its pack, as they may be shared with what is loaded."""
+    def land(page):
+        work_dir = STAGE / ".split" / ("landing_" + page)
+        work_dir.mkdir()
+        body = merged_module([STAGE / url[len(PUBLIC):] for url in pages[page]], work_dir)
+        name = "landing_%s-%s.wasm" % (page, short_hash(body))
+        (STAGE / name).write_bytes(body)
+        return page, PUBLIC + name
+    with concurrent.futures.ThreadPoolExecutor(os.cpu_count()) as pool:
+        return dict(pool.map(land, sorted(pages)))
 
 
 # The chunks of pages (src/routes.rs `lazy_pages!`), as the splitter names them.
@@ -228,7 +342,7 @@ def main():
     console_js = console_js.replace('from "./__wasm_split.js"', 'from "./%s"' % names["split_loader"])
 
     build = {"mainWasm": PUBLIC + renamed["console_bg.wasm"], "pages": pages,
-             "packs": write_packs(pages), "onDemand": sorted(on_demand)}
+             "packs": write_packs(pages), "landings": write_landings(pages), "onDemand": sorted(on_demand)}
     boot = boot.replace("'__MAIN_JS__'", "'./%s'" % names["console"]) \
                .replace("'__SPLIT_LOADER_JS__'", "'./%s'" % names["split_loader"]) \
                .replace("'__CHUNK_FETCH_JS__'", "'./%s'" % names["chunk_fetch"]) \

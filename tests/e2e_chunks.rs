@@ -1,6 +1,7 @@
 //! The split build's page chunks in headless Chromium: a page's chunk that
 //! fails, then breaks off, then loads, one that always fails, one that a deploy
-//! removed during the session, and the idle prefetch that readies them all. Needs `dist/` and the
+//! removed during the session, the first page's landing module failing the
+//! same way, and the idle prefetch that readies them all. Needs `dist/` and the
 //! release emulator, as `e2e` does; run with `cargo test --test e2e_chunks`.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -68,7 +69,7 @@ fn remove_chunks(dir: &Path) -> usize {
     let mut removed = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().to_string();
-        if ["split_", "chunk_", "pages_"]
+        if ["split_", "chunk_", "pages_", "landing_"]
             .iter()
             .any(|p| name.starts_with(p))
         {
@@ -79,8 +80,9 @@ fn remove_chunks(dir: &Path) -> usize {
     removed
 }
 
-/// The chunk files (`split_*`, `chunk_*`) of a build that are not in the namespaces list's
-/// pack: what the idle prefetch fetches after that page's first rows.
+/// The chunk files (`split_*`, `chunk_*`) of a build that are not the namespaces list's
+/// (listed in its pack, merged in its landing module): what the idle prefetch
+/// fetches after that page's first rows.
 fn chunks_outside_the_landing_pack(dist: &Path) -> usize {
     let mut chunks = 0;
     let mut packed = Vec::new();
@@ -201,7 +203,27 @@ fn page_chunks_survive_failures() {
         let _ = std::fs::remove_dir_all(&dist);
     }
 
-    // 4. With a key, once the first rows are in and the browser is idle, every
+    // 4. The first page's landing module fails (503), then breaks off, then
+    //    loads: the page shows, once, without a panic.
+    {
+        let emulator = Emulator::start(
+            &dist_dir(),
+            &[
+                "--fail-page-chunks",
+                "1",
+                "--cut-page-chunks",
+                "1",
+                "--faulty-page",
+                "namespace_list",
+            ],
+        );
+        open_namespaces_and_type(&browser, &emulator);
+        assert!(fetches_of(&browser, "^/landing_namespace_list-") >= 2);
+        assert_eq!(browser.text(".chunk-status"), None);
+        assert_no_panic(&browser);
+    }
+
+    // 5. With a key, once the first rows are in and the browser is idle, every
     //    other chunk is fetched and readied ahead: opening Settings then
     //    downloads nothing.
     {
@@ -213,6 +235,18 @@ fn page_chunks_survive_failures() {
         );
         browser.goto(&format!("{}/namespaces", emulator.url));
         browser.wait_for("the first rows", 20, |b| b.text(".empty"));
+        // The first page came in its landing module alone: not its pack, not its modules.
+        assert_eq!(fetches_of(&browser, "^/landing_namespace_list-"), 1);
+        assert_eq!(
+            fetches_of(&browser, "^/pages_"),
+            0,
+            "the landing page fetched a pack"
+        );
+        assert_eq!(
+            fetches_of(&browser, "^/split_namespace_list-"),
+            0,
+            "the landing page fetched its own module apart from its landing module"
+        );
         let expected = chunks_outside_the_landing_pack(&dist_dir());
         browser.wait_for("every other chunk fetched when idle", 60, |b| {
             (chunk_fetches(b) >= expected).then_some(())

@@ -15,14 +15,16 @@ pub struct Faults {
     /// Every Nth API request answers 503 (0: none): a failure a test can count on.
     pub fail_every: u64,
     /// The first N requests for a page's chunks of the console (its own
-    /// `split_*.wasm` or its pack `pages_*.bin`) answer 503: the console's
+    /// `split_*.wasm`, its pack `pages_*.bin` or its landing module
+    /// `landing_*.wasm`) answer 503: the console's
     /// chunk retries, tested end to end.
     pub fail_page_chunks: u64,
     /// The N requests for a page's chunks after those break off halfway
     /// through the body: a download cut short.
     pub cut_page_chunks: u64,
     /// Only the chunks of this page (`settings`: `split_settings-*.wasm`,
-    /// `pages_settings-*.bin`) count for the two above; every page's if none.
+    /// `pages_settings-*.bin`, `landing_settings-*.wasm`) count for the two
+    /// above; every page's if none.
     pub faulty_page: Option<String>,
 }
 

@@ -52,8 +52,8 @@ struct Args {
     #[arg(long, default_value_t = 0)]
     fail_every: u64,
     /// Answer the first N requests for a page's chunks of the console (its
-    /// own `/split_*.wasm` or its pack `/pages_*.bin`, with --static) with
-    /// 503: the console's retries.
+    /// own `/split_*.wasm`, its pack `/pages_*.bin` or its landing module
+    /// `/landing_*.wasm`, with --static) with 503: the console's retries.
     #[arg(long, default_value_t = 0)]
     fail_page_chunks: u64,
     /// Break off the N requests for a page's chunks after those of

@@ -177,16 +177,18 @@ pub(crate) async fn failing_page_chunks(
 }
 
 /// Whether the file `name` is a chunk of `page` (any page's when none): its
-/// own module (`split_<page>-<hash>.wasm`) or its pack (`pages_<page>-<hash>.bin`).
+/// own module (`split_<page>-<hash>.wasm`), its pack (`pages_<page>-<hash>.bin`)
+/// or its landing module (`landing_<page>-<hash>.wasm`).
 fn is_chunk_of(name: &str, page: Option<&str>) -> bool {
-    let (prefix, ext) = if name.ends_with(".wasm") {
-        ("split_", ".wasm")
+    let (prefixes, ext): (&[&str], _) = if name.ends_with(".wasm") {
+        (&["split_", "landing_"], ".wasm")
     } else if name.ends_with(".bin") {
-        ("pages_", ".bin")
+        (&["pages_"], ".bin")
     } else {
         return false;
     };
-    match (name.strip_prefix(prefix), page) {
+    let named = prefixes.iter().find_map(|prefix| name.strip_prefix(prefix));
+    match (named, page) {
         (None, _) => false,
         (Some(_), None) => true,
         (Some(rest), Some(page)) => rest

@@ -902,8 +902,8 @@ async fn page_chunks_fail_then_break_off_then_load() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// With --faulty-page, only that page's chunks fail: its own module and its
-/// pack; another page's pack and the lazy parts load.
+/// With --faulty-page, only that page's chunks fail: its own module, its
+/// pack and its landing module; another page's and the lazy parts load.
 #[tokio::test]
 async fn only_the_faulty_pages_chunks_fail() {
     let dir = std::env::temp_dir().join(format!("emulator-faulty-page-{}", std::process::id()));
@@ -911,7 +911,9 @@ async fn only_the_faulty_pages_chunks_fail() {
     let files = [
         "pages_settings-0f1df93ecc13fabf.bin",
         "split_settings-0f1df93ecc13fabf.wasm",
+        "landing_settings-0f1df93ecc13fabf.wasm",
         "pages_namespace_list-1a2b3c4d5e6f7a8b.bin",
+        "landing_namespace_list-1a2b3c4d5e6f7a8b.wasm",
         "split_history_settings_2434045924789990128-1a2b3c4d5e6f7a8b.wasm",
     ];
     for name in files {
@@ -939,7 +941,7 @@ async fn only_the_faulty_pages_chunks_fail() {
             .unwrap();
         statuses.push(answer.status().as_u16());
     }
-    assert_eq!(statuses, [503, 503, 200, 200]);
+    assert_eq!(statuses, [503, 503, 503, 200, 200, 200]);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -110,7 +110,7 @@ fn sizes(dist: &Path) -> u64 {
         .collect();
     first.sort();
     first.push(local(build["mainWasm"].as_str().unwrap()));
-    first.push(local(build["packs"]["container_list"].as_str().unwrap()));
+    first.push(local(build["landings"]["container_list"].as_str().unwrap()));
     println!("First download of /containers, per file:\n");
     println!("| file | raw | gzip | brotli |\n|---|---:|---:|---:|");
     let (mut raw, mut gz, mut br) = (0, 0, 0);
@@ -141,9 +141,13 @@ fn sizes(dist: &Path) -> u64 {
         .collect();
     println!(
         "\nWhat the other pages add after /containers: the modules the idle prefetch fetches for them, \
-         and what opening one before that downloads (its pack, one request, holding modules /containers has too):\n"
+         and what opening one before that downloads (its pack, one request, holding modules /containers has too); \
+         and a first visit that lands on them (the scripts, CSS, HTML, main wasm and its landing module):\n"
     );
-    println!("| pages | wasm modules | raw | gzip | brotli | opened before the prefetch: its pack, gzip |\n|---|---:|---:|---:|---:|---:|");
+    println!("| pages | wasm modules | raw | gzip | brotli | opened before the prefetch: its pack, gzip | first download when landing on it, gzip |\n|---|---:|---:|---:|---:|---:|---:|");
+    let landing_of = |page: &str| served_sizes(&local(build["landings"][page].as_str().unwrap())).1;
+    let shell = gz - landing_of("container_list");
+    let mut worst = (gz, "container_list".to_string());
     for (page, files) in pages {
         let new: Vec<&str> = files
             .as_array()
@@ -161,15 +165,31 @@ fn sizes(dist: &Path) -> u64 {
         }
         let (_, pack, _) = served_sizes(&local(build["packs"][page.as_str()].as_str().unwrap()));
         let pack = if new.is_empty() { 0 } else { pack };
-        println!("| {page} | {} | {r} | {g} | {b} | {pack} |", new.len());
+        let landing = shell + landing_of(page);
+        if landing > worst.0 {
+            worst = (landing, page.clone());
+        }
+        println!(
+            "| {page} | {} | {r} | {g} | {b} | {pack} | {landing} |",
+            new.len()
+        );
     }
+    println!(
+        "\nThe largest first download of any page: {} KB gzip, landing on {} (budget 200 KB: {}).",
+        worst.0 / 1000,
+        worst.1,
+        verdict(worst.0 <= 200_000)
+    );
     let (mut all_raw, mut all_gz, mut all_br, mut count) = (0, 0, 0, 0);
     for entry in std::fs::read_dir(dist).unwrap().flatten() {
         let path = entry.path();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        // The packs repeat the chunks: the whole app is counted once.
-        if matches!(ext, "wasm" | "js" | "css" | "html") && !name.starts_with("baseline") {
+        // The packs and landing modules repeat the chunks: the whole app is counted once.
+        if matches!(ext, "wasm" | "js" | "css" | "html")
+            && !name.starts_with("baseline")
+            && !name.starts_with("landing_")
+        {
             let (r, g, b) = served_sizes(&path);
             all_raw += r;
             all_gz += g;
@@ -274,7 +294,7 @@ const STEPS: &str = "const r = performance.getEntriesByType('resource');
                      const nav = performance.getEntriesByType('navigation')[0];
                      const wasm = r.filter(e => e.name.endsWith('_bg.wasm')).pop();
                      const sent = wasm ? ` (${wasm.encodedBodySize} B on the wire, ${wasm.decodedBodySize} decoded)` : '';
-                     return `HTML by ${Math.round(nav.responseEnd)}, main wasm ${at('_bg.wasm')}${sent}, page pack ${at('.bin')}, app started ${Math.round(window.__started || 0)}, list call ${at('/containers?')}, rows ${Math.round(window.__firstRows || 0)}`;";
+                     return `HTML by ${Math.round(nav.responseEnd)}, main wasm ${at('_bg.wasm')}${sent}, landing module ${at('landing_')}, app started ${Math.round(window.__started || 0)}, list call ${at('/containers?')}, rows ${Math.round(window.__firstRows || 0)}`;";
 
 /// First contentful paint and first rows (ms since navigation) of `page`,
 /// and its steps.
@@ -310,7 +330,23 @@ fn new_visitor_load(url: &str, token: &str, link: Link, page: &str) -> (f64, f64
     let fresh = Browser::start();
     prepare(&fresh, url, token);
     set_link(&fresh, link);
-    load_once(&fresh, page, true)
+    // BENCH_PROFILE_LOAD=FILE: a DevTools CPU profile of the console's cold
+    // loads on loopback (the last one is kept), for where the time to the
+    // first rows goes.
+    let profile = std::env::var("BENCH_PROFILE_LOAD")
+        .ok()
+        .filter(|_| matches!(link, Link::Loopback) && !page.ends_with("baseline.html"));
+    if profile.is_some() {
+        fresh.devtools("Profiler.enable", json!({}));
+        fresh.devtools("Profiler.setSamplingInterval", json!({"interval": 100}));
+        fresh.devtools("Profiler.start", json!({}));
+    }
+    let measured = load_once(&fresh, page, true);
+    if let Some(file) = profile {
+        let taken = fresh.devtools("Profiler.stop", json!({}));
+        std::fs::write(&file, taken["profile"].to_string()).expect("write the CPU profile");
+    }
+    measured
 }
 
 fn load(b: &Browser, url: &str, token: &str, settings: &Settings) {

@@ -1,12 +1,13 @@
 // Starts the console. The build (.ci/build_split.py) writes BUILD: the main
 // module; for each chunk of pages (the overview, each list, details, forms, settings) the wasm
-// files it needs (its own and the shared modules it depends on) and the pack
-// that holds them all; the files of the parts that pages show on demand. The page being
-// opened has its pack requested at once, in parallel with the main wasm; the
+// files it needs (its own and the shared modules it depends on), the pack
+// that holds them all, and the landing module that merges them into one; the files of
+// the parts that pages show on demand. The page being opened has its landing
+// module requested at once, in parallel with the main wasm; the
 // other pages' files are fetched, compiled, then instantiated when the browser
 // is idle after the first API answer.
 // No static import: a module runs only once everything it imports is in,
-// and the pack must be asked for at once (the scripts come after).
+// and the landing module must be asked for at once (the scripts come after).
 
 const BUILD = __BUILD__;
 
@@ -25,16 +26,16 @@ function chunkOf(path) {
 
 const chunk = chunkOf(location.pathname);
 const landing = BUILD.pages[chunk] || [];
-const pack = BUILD.packs[chunk];
-const packAsked = pack && fetch(pack);
+const landingModule = BUILD.landings[chunk];
+const landingAsked = landingModule && fetch(landingModule);
 
-const [{ default: init }, { knowPages, loadPack, prefetchWhenIdle, instantiateWhenIdle }, { loads }] = await Promise.all([
+const [{ default: init }, { knowPages, loadLanding, prefetchWhenIdle, instantiateWhenIdle }, { loads }] = await Promise.all([
   import('__MAIN_JS__'),
   import('__CHUNK_FETCH_JS__'),
   import('__SPLIT_LOADER_JS__'),
 ]);
 knowPages(BUILD);
-loadPack(chunk, packAsked);
+if (landingModule) loadLanding(chunk, landingModule, landingAsked);
 
 const exports = await init({ module_or_path: BUILD.mainWasm });
 // Trunk's loader sends this event; the benchmark and tools read the instance from it.
