@@ -115,9 +115,14 @@ pub fn use_route_id() -> Memo<String> {
 /// needed 87 modules and its first rows came 150 ms later on loopback than
 /// with the whole app in one module (the benchmark, issue 14's closing note).
 /// The lists are one chunk each because a first visit most often lands on
-/// one: `/containers` then downloads 182 KB gzip of page code instead of the
+/// one: `/containers` then downloads 172 KB gzip of page code instead of the
 /// 218 KB of all four lists, at the price of more shared modules (130 for
-/// `/containers`); its first rows did not move beyond the benchmark's noise.
+/// `/containers`), which the first page of a visit gets merged into one
+/// landing module (`.ci/build_split.py`). The detail pages and the forms
+/// stay one chunk each: split by resource, landing on a container's page
+/// downloaded 451 KB gzip instead of 479, but `/containers` 374 instead of
+/// 363, the whole app 1,075 instead of 960, and every page was ready 5.5 s
+/// after a first visit instead of 3.6 s (the benchmark, issue 14's note).
 #[cfg(feature = "split")]
 macro_rules! lazy_pages {
     ($($route:ident => $page:path, in $chunk:ident,)*) => {$(
