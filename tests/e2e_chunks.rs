@@ -50,6 +50,22 @@ fn assert_no_panic(browser: &Browser) {
     assert!(panics.is_empty(), "the app panicked: {panics:?}");
 }
 
+/// The emulator serving dist/, where the first request for `page`'s chunks
+/// (as the build names the page) fails (503) and the next breaks off halfway.
+fn failing_twice(page: &str) -> Emulator {
+    Emulator::start(
+        &dist_dir(),
+        &[
+            "--fail-page-chunks",
+            "1",
+            "--cut-page-chunks",
+            "1",
+            "--faulty-page",
+            page,
+        ],
+    )
+}
+
 /// A copy of dist/ that a test may change, as a deploy would.
 fn copy_of_dist() -> PathBuf {
     let copy = std::env::temp_dir().join(format!("console-dist-{}", std::process::id()));
@@ -133,17 +149,7 @@ fn page_chunks_survive_failures() {
     //    with what was typed until the next is ready. Its chunks all came in
     //    that one pack.
     {
-        let emulator = Emulator::start(
-            &dist_dir(),
-            &[
-                "--fail-page-chunks",
-                "1",
-                "--cut-page-chunks",
-                "1",
-                "--faulty-page",
-                "settings",
-            ],
-        );
+        let emulator = failing_twice("settings");
         open_namespaces_and_type(&browser, &emulator);
         go_to_settings(&browser);
         assert_eq!(typed_filter(&browser), "typed before the failure");
@@ -206,17 +212,7 @@ fn page_chunks_survive_failures() {
     // 4. The first page's landing module fails (503), then breaks off, then
     //    loads: the page shows, once, without a panic.
     {
-        let emulator = Emulator::start(
-            &dist_dir(),
-            &[
-                "--fail-page-chunks",
-                "1",
-                "--cut-page-chunks",
-                "1",
-                "--faulty-page",
-                "namespace_list",
-            ],
-        );
+        let emulator = failing_twice("namespace_list");
         open_namespaces_and_type(&browser, &emulator);
         assert!(fetches_of(&browser, "^/landing_namespace_list-") >= 2);
         assert_eq!(browser.text(".chunk-status"), None);
