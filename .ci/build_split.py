@@ -222,7 +222,12 @@ def merged_module(paths, work_dir):
     fields = sorted(wanted.items())
     imports = to_leb(len(fields)) + b"".join(
         wasm_name(outer) + wasm_name(field) + bytes([kind]) + description for field, (kind, description) in fields)
-    exports = to_leb(len(fields)) + b"".join(wasm_name(field) + bytes([kind, 0]) for field, (kind, _) in fields)
+    # Each import is the next index of its kind (two globals: the stack pointer, and the splitter's canary
+    # in a debug build).
+    exports, of_kind = to_leb(len(fields)), {}
+    for field, (kind, _) in fields:
+        exports += wasm_name(field) + bytes([kind]) + to_leb(of_kind.get(kind, 0))
+        of_kind[kind] = of_kind.get(kind, 0) + 1
     provider = work_dir / "provider.wasm"
     provider.write_bytes(module_of([(2, imports), (7, exports)]))
     out = work_dir / "merged.wasm"
