@@ -100,14 +100,13 @@ export function knowPages(build) {
 }
 
 // Fetches the one file that holds all the chunks of `page`, once, and
-// compiles them as soon as it is in: the page being opened (boot.js asks
-// for it at once, `asked`, in parallel with the main wasm), or a page
-// opened before the idle prefetch fetched its chunks (one request instead
-// of one a chunk: 32 for Settings, over 130-190 ms on loopback).
-export function loadPack(page, asked) {
+// compiles them as soon as it is in: for a page opened before the idle
+// prefetch fetched its chunks (one request instead of one a chunk: 32 for
+// Settings, over 130-190 ms on loopback).
+function loadPack(page) {
   if (!packs[page] || packsAsked.has(page)) return;
   packsAsked.add(page);
-  const chunks = fetchRetrying(absolute(packs[page]), (response) => response.arrayBuffer(), asked)
+  const chunks = fetchRetrying(absolute(packs[page]), (response) => response.arrayBuffer())
     .then((buffer) => {
       const indexLength = new DataView(buffer).getUint32(0, true);
       const index = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, indexLength)));
