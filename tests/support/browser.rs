@@ -303,7 +303,17 @@ impl Browser {
                 let body = self.eval("return document.body.innerHTML;", json!([]));
                 // What the page said (a panic, a failed chunk) is often the cause.
                 let log = self.console_log();
-                panic!("timed out waiting for {what}; console: {log:?}; page: {body}");
+                // The code files that came in while it waited (path, start and end ms,
+                // status): whether a chunk was fetched at all. One still on its way is
+                // not listed (resource timing records a fetch when it ends).
+                let chunks = self.eval(
+                    "const since = performance.now() - 1000 * arguments[0];
+                     return performance.getEntriesByType('resource')
+                       .filter(e => /\\.(wasm|bin)$/.test(new URL(e.name).pathname) && e.startTime > since)
+                       .map(e => [new URL(e.name).pathname, Math.round(e.startTime), Math.round(e.responseEnd), e.responseStatus]);",
+                    json!([secs + 5]),
+                );
+                panic!("timed out waiting for {what}; console: {log:?}; code fetched meanwhile: {chunks}; page: {body}");
             }
             std::thread::sleep(Duration::from_millis(100));
         }
