@@ -336,17 +336,20 @@ fn new_visitor_load(url: &str, token: &str, link: Link, page: &str) -> (f64, f64
     let profile = std::env::var("BENCH_PROFILE_LOAD")
         .ok()
         .filter(|_| matches!(link, Link::Loopback) && !page.ends_with("baseline.html"));
-    if profile.is_some() {
-        fresh.devtools("Profiler.enable", json!({}));
-        fresh.devtools("Profiler.setSamplingInterval", json!({"interval": 100}));
-        fresh.devtools("Profiler.start", json!({}));
-    }
-    let measured = load_once(&fresh, page, true);
-    if let Some(file) = profile {
-        let taken = fresh.devtools("Profiler.stop", json!({}));
-        std::fs::write(&file, taken["profile"].to_string()).expect("write the CPU profile");
-    }
-    measured
+    profiled(&fresh, profile, || load_once(&fresh, page, true))
+}
+
+/// Runs `step`, and when `file` is given, writes a DevTools CPU profile of it there.
+fn profiled<T>(b: &Browser, file: Option<String>, step: impl FnOnce() -> T) -> T {
+    let Some(file) = file else { return step() };
+    b.devtools("Profiler.enable", json!({}));
+    b.devtools("Profiler.setSamplingInterval", json!({"interval": 100}));
+    b.devtools("Profiler.start", json!({}));
+    let result = step();
+    let taken = b.devtools("Profiler.stop", json!({}));
+    std::fs::write(&file, taken["profile"].to_string()).expect("write the CPU profile");
+    println!("CPU profile written to {file}");
+    result
 }
 
 fn load(b: &Browser, url: &str, token: &str, settings: &Settings) {
@@ -500,27 +503,18 @@ fn big_lists(b: &Browser, url: &str, namespace: &str) {
     b.devtools("Performance.enable", json!({}));
     let before = browser_metrics(b);
     // BENCH_PROFILE=FILE: a DevTools CPU profile of this step, for where the time goes.
-    let profile = std::env::var("BENCH_PROFILE").ok();
-    if profile.is_some() {
-        b.devtools("Profiler.enable", json!({}));
-        b.devtools("Profiler.setSamplingInterval", json!({"interval": 100}));
-        b.devtools("Profiler.start", json!({}));
-    }
-    let answer = b.eval_async(
-        "const done = arguments[arguments.length - 1];
-         performance.clearResourceTimings();
-         const select = document.querySelector('.page-size select');
-         const t0 = performance.now();
-         select.value = '1000';
-         select.dispatchEvent(new Event('change', {bubbles: true}));
-         window.__rowsIn(1000, t0).then(done);",
-        json!([]),
-    );
-    if let Some(file) = profile {
-        let taken = b.devtools("Profiler.stop", json!({}));
-        std::fs::write(&file, taken["profile"].to_string()).expect("write the CPU profile");
-        println!("CPU profile of the 1,000-row render written to {file}");
-    }
+    let answer = profiled(b, std::env::var("BENCH_PROFILE").ok(), || {
+        b.eval_async(
+            "const done = arguments[arguments.length - 1];
+             performance.clearResourceTimings();
+             const select = document.querySelector('.page-size select');
+             const t0 = performance.now();
+             select.value = '1000';
+             select.dispatchEvent(new Event('change', {bubbles: true}));
+             window.__rowsIn(1000, t0).then(done);",
+            json!([]),
+        )
+    });
     let (total, call) = (
         answer["total"].as_f64().unwrap_or(f64::NAN),
         answer["call"].as_f64().unwrap_or(f64::NAN),
