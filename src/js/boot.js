@@ -26,8 +26,7 @@ function chunkOf(path) {
 
 const chunk = chunkOf(location.pathname);
 const landing = BUILD.pages[chunk] || [];
-const landingModule = BUILD.landings[chunk];
-const landingAsked = landingModule && fetch(landingModule);
+const landingAsked = BUILD.landings[chunk] && fetch(BUILD.landings[chunk]);
 
 const [{ default: init }, { knowPages, loadLanding, prefetchWhenIdle, instantiateWhenIdle }, { loads }] = await Promise.all([
   import('__MAIN_JS__'),
@@ -35,7 +34,7 @@ const [{ default: init }, { knowPages, loadLanding, prefetchWhenIdle, instantiat
   import('__SPLIT_LOADER_JS__'),
 ]);
 knowPages(BUILD);
-if (landingModule) loadLanding(chunk, landingModule, landingAsked);
+if (landingAsked) loadLanding(chunk, landingAsked);
 
 const exports = await init({ module_or_path: BUILD.mainWasm });
 // Trunk's loader sends this event; the benchmark and tools read the instance from it.

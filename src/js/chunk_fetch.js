@@ -82,18 +82,20 @@ const fromPack = new Map();
 // last, and that is when the page's pack is asked for.
 const lookingForPack = new Set();
 
-// Each page's pack, and the page of each page's own file (boot.js, from the build).
+// Each page's files, pack and landing module, and the page of each page's own file (boot.js, from the build).
 let pages = {};
 let packs = {};
+let landings = {};
 const pageOfOwnFile = new Map();
 const packsAsked = new Set();
 
 const absolute = (url) => new URL(url, location.href).href;
 
-// Learns the build's chunks of pages: each page's files (its own last) and pack.
+// Learns the build's chunks of pages: each page's files (its own last), pack and landing module.
 export function knowPages(build) {
   pages = build.pages;
   packs = build.packs;
+  landings = build.landings;
   for (const [page, files] of Object.entries(pages)) {
     if (files.length) pageOfOwnFile.set(absolute(files[files.length - 1]), page);
   }
@@ -130,21 +132,17 @@ function loadPack(page) {
   wanted.forEach(compiledChunk);
 }
 
-// The first page's chunks merged into one module (the build's landing
-// module): each of its files answers with it, and it is instantiated once,
-// for whichever of them the split loader instantiates first.
-let landing;
-
-// Loads the first page of a visit from its landing module: one module to
-// compile and instantiate instead of up to 200 (each compiled on its own:
-// 13-33 ms for the 130 of /containers). Only before anything is loaded: a
+// Loads the first page of a visit from its landing module, the page's
+// chunks merged into one: one module to compile and instantiate instead of
+// up to 200 (each compiled on its own: 13-33 ms for the 130 of
+// /containers). Each of the page's files answers with that module, which
+// instantiateChunk instantiates once. Only before anything is loaded: a
 // module in it that another page had loaded would run its set-up twice.
 // `asked`: the fetch of it that boot.js started at once.
-export function loadLanding(page, url, asked) {
-  if (landing || compiled.size) return loadPack(page);
-  const module = fetchRetrying(absolute(url), (response) => WebAssembly.compileStreaming(response), asked);
-  landing = { module, instance: undefined };
-  for (const file of pages[page] || []) compiled.set(absolute(file), { module, quiet: false });
+export function loadLanding(page, asked) {
+  if (compiled.size) return loadPack(page);
+  const module = fetchRetrying(absolute(landings[page]), (response) => WebAssembly.compileStreaming(response), asked);
+  for (const file of pages[page]) compiled.set(absolute(file), { module, quiet: false });
 }
 
 // A chunk's module: from a pack when one holds it, else from the network
@@ -175,13 +173,17 @@ export function compiledChunk(url) {
   return module;
 }
 
+// Module (its promise, from compiledChunk) → Promise of its instance: a
+// module is instantiated once, even when several files answer with it (a
+// landing module).
+const instances = new WeakMap();
+
 // What the split loader calls instead of instantiateStreaming.
 export function instantiateChunk(module, imports) {
-  if (landing && module === landing.module) {
-    landing.instance ||= module.then((compiledModule) => WebAssembly.instantiate(compiledModule, imports));
-    return landing.instance;
+  if (!instances.has(module)) {
+    instances.set(module, module.then((compiledModule) => WebAssembly.instantiate(compiledModule, imports)));
   }
-  return module.then((compiledModule) => WebAssembly.instantiate(compiledModule, imports));
+  return instances.get(module);
 }
 
 const idle = (run) => (globalThis.requestIdleCallback || ((then) => setTimeout(then, 200)))(run);
