@@ -156,8 +156,9 @@ def drop_live_reload(html):
 
 def write_packs(pages):
     """One file per page chunk holding it and the shared modules it needs, for
-    the first page of a visit, and for a page opened before the idle prefetch
-    got to it: one request instead of dozens (src/js/chunk_fetch.js). The idle
+    a page opened before the idle prefetch got to it (the first page of a
+    visit has its landing module): one request instead of dozens
+    (src/js/chunk_fetch.js). The idle
     prefetch fetches the modules themselves, so nothing shared is downloaded twice.
     Layout: a 4-byte little-endian length, a JSON list of [url, length], then
     the chunks' bytes in that order."""
