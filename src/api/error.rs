@@ -4,13 +4,14 @@
 //! an abort, a key the browser cannot put in a header). The words people
 //! read for each are in `components::error_text`, with the views.
 
+use super::wire::null_as_default;
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
 /// Why one argument was rejected (`invalid_arguments.details[]`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ArgumentError {
     pub argument_name: String,
     /// `required`, `format`, `constraint` or `unknown`.
@@ -18,15 +19,13 @@ pub struct ArgumentError {
     pub help_message: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PermissionDetail {
     pub resource: String,
     pub action: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct QuotaDetail {
     pub resource: String,
     pub quota: u64,
@@ -119,13 +118,17 @@ pub struct ApiError {
 }
 
 /// The union of every field any error shape may carry; each is optional.
+/// Read straight from the body text: going through `serde_json::Value`
+/// cost the main module 40 KB of wasm (its deserializer and three
+/// `from_value`), for an answer most visits never see.
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct ErrorBody {
     #[serde(rename = "type")]
     error_type: Option<String>,
     message: Option<String>,
-    details: Option<serde_json::Value>,
+    #[serde(deserialize_with = "list_or_nothing")]
+    details: Vec<Detail>,
     method: Option<String>,
     reason: Option<String>,
     resource: Option<String>,
@@ -138,10 +141,100 @@ struct ErrorBody {
     fields: Option<BTreeMap<String, Vec<String>>>,
 }
 
-fn details<T: for<'de> Deserialize<'de>>(value: Option<serde_json::Value>) -> Vec<T> {
-    value
-        .and_then(|v| serde_json::from_value(v).ok())
-        .unwrap_or_default()
+/// The union of the fields of every kind of `details[]` entry; the error's
+/// type says which ones it has.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Detail {
+    #[serde(deserialize_with = "null_as_default")]
+    argument_name: String,
+    #[serde(deserialize_with = "null_as_default")]
+    reason: String,
+    #[serde(deserialize_with = "null_as_default")]
+    help_message: String,
+    #[serde(deserialize_with = "null_as_default")]
+    resource: String,
+    #[serde(deserialize_with = "null_as_default")]
+    action: String,
+    #[serde(deserialize_with = "null_as_default")]
+    quota: u64,
+    #[serde(deserialize_with = "null_as_default")]
+    current: u64,
+}
+
+impl From<Detail> for ArgumentError {
+    fn from(d: Detail) -> Self {
+        ArgumentError {
+            argument_name: d.argument_name,
+            reason: d.reason,
+            help_message: d.help_message,
+        }
+    }
+}
+
+impl From<Detail> for PermissionDetail {
+    fn from(d: Detail) -> Self {
+        PermissionDetail {
+            resource: d.resource,
+            action: d.action,
+        }
+    }
+}
+
+impl From<Detail> for QuotaDetail {
+    fn from(d: Detail) -> Self {
+        QuotaDetail {
+            resource: d.resource,
+            quota: d.quota,
+            current: d.current,
+        }
+    }
+}
+
+/// `details` when it is an array; anything else there (a text, an object,
+/// null) reads as no details, so that the error's type and message are kept.
+fn list_or_nothing<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Detail>, D::Error> {
+    struct ListOrNothing;
+    impl<'de> Visitor<'de> for ListOrNothing {
+        type Value = Vec<Detail>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list of details")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut list = Vec::new();
+            while let Some(detail) = seq.next_element()? {
+                list.push(detail);
+            }
+            Ok(list)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(Vec::new())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+    }
+    d.deserialize_any(ListOrNothing)
+}
+
+fn details<T: From<Detail>>(entries: Vec<Detail>) -> Vec<T> {
+    entries.into_iter().map(T::from).collect()
 }
 
 impl ApiError {
@@ -164,10 +257,10 @@ impl ApiError {
     /// Turns a non-2xx answer into a typed error. Never fails: anything
     /// unrecognised still becomes an error with a readable message.
     pub fn from_response(status: u16, body: &str) -> Self {
-        let parsed = serde_json::from_str::<serde_json::Value>(body)
-            .ok()
-            .filter(serde_json::Value::is_object)
-            .and_then(|v| serde_json::from_value::<ErrorBody>(v).ok());
+        // An object only: serde would also fill a struct from a JSON array.
+        let parsed = Some(body)
+            .filter(|b| b.trim_start().starts_with('{'))
+            .and_then(|b| serde_json::from_str::<ErrorBody>(b).ok());
         let Some(b) = parsed else {
             let excerpt: String = body.trim().chars().take(200).collect();
             return ApiError {

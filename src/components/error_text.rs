@@ -227,7 +227,7 @@ fn capitalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::error::RateLimit;
+    use crate::api::error::{ArgumentError, RateLimit};
 
     #[test]
     fn recorded_not_found_shape() {
@@ -390,5 +390,34 @@ mod tests {
         );
         assert_eq!(e.kind, ErrorKind::InvalidArguments { details: vec![] });
         assert_eq!(e.user_message(), "Bad.");
+
+        for details in ["null", r#"{"argument_name":"name"}"#, "7", "true"] {
+            let body =
+                format!(r#"{{"type":"invalid_arguments","message":"bad","details":{details}}}"#);
+            let e = ApiError::from_response(400, &body);
+            assert_eq!(
+                e.kind,
+                ErrorKind::InvalidArguments { details: vec![] },
+                "{details}"
+            );
+            assert_eq!(e.message, "bad");
+        }
+
+        // A null inside an entry reads as empty, and the rest of the entry is kept.
+        let e = ApiError::from_response(
+            400,
+            r#"{"type":"invalid_arguments","details":[{"argument_name":"name","reason":null,"help_message":"too long"}]}"#,
+        );
+        let ErrorKind::InvalidArguments { details } = e.kind else {
+            panic!("{:?}", e.kind)
+        };
+        assert_eq!(
+            details,
+            vec![ArgumentError {
+                argument_name: "name".into(),
+                reason: String::new(),
+                help_message: "too long".into(),
+            }]
+        );
     }
 }
