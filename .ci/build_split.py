@@ -252,8 +252,8 @@ def merged_module(paths, work_dir):
     out.write_bytes(module_of(kept))
     if RELEASE:
         # Again once merged: wasm-opt now sees across the chunks (identical
-        # functions, wrappers to inline). landing_container_list: 171,648 B gzip
-        # merged from optimised chunks, 159,254 after this.
+        # functions, wrappers to inline). landing_container_list, measured
+        # before the chunks had -Oz: 171,648 B gzip merged, 159,254 after this.
         optimised(out)
     return out.read_bytes()
 
