@@ -6,7 +6,7 @@
 //! decodes into the wrong kind.
 #![cfg(not(target_arch = "wasm32"))]
 
-use console::api::client::decode_response;
+use console::api::client::decode_success;
 use console::api::containers::Container;
 use console::api::domains::Domain;
 use console::api::error::{ApiError, ErrorKind};
@@ -69,7 +69,7 @@ fn check<T: DeserializeOwned>(
     body: &str,
     id_of: impl Fn(&T) -> &str,
 ) -> Result<(), String> {
-    let value: T = decode_response(status, body).map_err(|e| e.message)?;
+    let value: T = decode_success(status, body).map_err(|e| e.message)?;
     // The decoded ID must be the body's own: catches a body read as another kind.
     let sent: Value = serde_json::from_str(body).map_err(|e| e.to_string())?;
     match sent.get("id").and_then(Value::as_str) {
@@ -84,7 +84,7 @@ fn check<T: DeserializeOwned>(
 
 /// A list decodes through the generic `List<R>`, with every item of the body.
 fn check_list<R: Resource>(status: u16, body: &str) -> Result<(), String> {
-    let value: List<R> = decode_response(status, body).map_err(|e| e.message)?;
+    let value: List<R> = decode_success(status, body).map_err(|e| e.message)?;
     let sent: Value = serde_json::from_str(body).map_err(|e| e.to_string())?;
     let key = R::LIST_KEY;
     let expected = sent.get(key).and_then(Value::as_array).map_or(0, Vec::len);
