@@ -88,7 +88,7 @@ pub struct ContainerFacts<'a> {
 
 /// The known causes of a container's `error_message`.
 pub fn explain_container(message: &str, facts: ContainerFacts) -> Option<Explanation> {
-    let text = message.to_lowercase();
+    let text = crate::case::lower(message);
     let image = facts.image;
     if has_any(
         &text,
@@ -199,7 +199,7 @@ pub fn explain_container(message: &str, facts: ContainerFacts) -> Option<Explana
 
 /// The known causes of a custom domain's `error_message`.
 pub fn explain_domain(message: &str, hostname: &str) -> Option<Explanation> {
-    let text = message.to_lowercase();
+    let text = crate::case::lower(message);
     if has_any(
         &text,
         &[
@@ -241,7 +241,7 @@ pub fn explain_domain(message: &str, hostname: &str) -> Option<Explanation> {
 
 /// The known causes of a trigger's `error_message`.
 pub fn explain_trigger(message: &str, source: SourceType) -> Option<Explanation> {
-    let text = message.to_lowercase();
+    let text = crate::case::lower(message);
     let (what, credentials_field, target_field, target) = match source {
         SourceType::Sqs => (
             "SQS",

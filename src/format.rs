@@ -39,7 +39,10 @@ pub fn cpu_text(mvcpu: u32) -> String {
 pub fn destination_text(t: &Trigger) -> String {
     format!(
         "{} {}",
-        t.destination_config.http_method.as_str().to_uppercase(),
+        t.destination_config
+            .http_method
+            .as_str()
+            .to_ascii_uppercase(),
         t.destination_config.http_path
     )
 }

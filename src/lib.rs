@@ -6,6 +6,7 @@
 pub mod api;
 pub(crate) mod app;
 pub mod as_code;
+pub mod case;
 pub mod chunk_loader;
 pub mod components;
 pub mod dns;

@@ -58,7 +58,7 @@ fn probe(body: &mut Body, name: &str, probe: &Value, refs: &dyn Fn(&Value) -> Op
 pub(super) fn resource(call: &Call, whole: &Value, secrets: &[Secret]) -> String {
     let empty = Map::new();
     let map = whole.as_object().unwrap_or(&empty);
-    let refs = |value: &Value| marked(value).map(|var| format!("var.{}", var.to_lowercase()));
+    let refs = |value: &Value| marked(value).map(|var| format!("var.{}", crate::case::lower(var)));
     let name = map
         .get("name")
         .or_else(|| map.get("hostname"))
@@ -69,7 +69,7 @@ pub(super) fn resource(call: &Call, whole: &Value, secrets: &[Secret]) -> String
     for secret in secrets {
         out.push_str(&format!(
             "variable \"{}\" {{\n  type      = string\n  sensitive = true\n}}\n\n",
-            secret.var.to_lowercase()
+            crate::case::lower(&secret.var)
         ));
     }
     let mut body = Body::new(1);

@@ -213,11 +213,10 @@ fn non_empty<'a>(text: &'a str, fallback: &'a str) -> &'a str {
 /// The server's message as a sentence: capital first letter, final stop
 /// (added only when it has none; the text itself is never rewritten).
 fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    let Some(first) = chars.next() else {
+    if text.is_empty() {
         return String::new();
-    };
-    let mut sentence: String = first.to_uppercase().chain(chars).collect();
+    }
+    let mut sentence = crate::case::capitalised(text);
     if !sentence.ends_with(['.', '!', '?']) {
         sentence.push('.');
     }

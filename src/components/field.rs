@@ -241,9 +241,10 @@ where
 
 /// `Schedule (cron)` → `schedule-cron`: a label as an element ID part.
 fn slug(label: &str) -> String {
+    // The labels are the console's own, in ASCII.
     label
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join("-")

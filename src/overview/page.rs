@@ -143,7 +143,7 @@ fn AttentionEntry(entry: Attention) -> impl IntoView {
             .into_any()
         }
         Problem::TooLong { lasted_ms } => view! {
-            <p>{format!("{} for {}: longer than usual.", capitalised(status.as_str()), lasted_text(lasted_ms))}</p>
+            <p>{format!("{} for {}: longer than usual.", crate::case::capitalised(status.as_str()), lasted_text(lasted_ms))}</p>
         }
         .into_any(),
         Problem::ContainerNotReady { container, status } => view! {
@@ -162,14 +162,6 @@ fn AttentionEntry(entry: Attention) -> impl IntoView {
             {why}
         </li>
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// How many of a list are in each family of status.
@@ -245,7 +237,7 @@ fn RegionCard(region: Region, live: Live<RegionItems>) -> impl IntoView {
                         </div>
                         {(!cut.is_empty()).then(|| view! {
                             <p class="banner banner-warn" role="status">
-                                {format!("Cut short: only part of the {} was read, so these counts are not whole.", cut.join(", ").to_lowercase())}
+                                {format!("Cut short: only part of the {} was read, so these counts are not whole.", crate::case::lower(&cut.join(", ")))}
                             </p>
                         })}
                     }

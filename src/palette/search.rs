@@ -48,7 +48,7 @@ fn resources<R: Resource>(items: &[R], region: &Region, region_rank: usize, out:
                 region: region.clone(),
                 id: item.id().to_string(),
             },
-            haystack: format!("{}\n{}", item.label(), item.id()).to_lowercase(),
+            haystack: crate::case::lower(&format!("{}\n{}", item.label(), item.id())),
             region_rank,
         });
     }
@@ -56,7 +56,7 @@ fn resources<R: Resource>(items: &[R], region: &Region, region_rank: usize, out:
 
 fn action(title: String, target: Target) -> Entry {
     Entry {
-        haystack: title.to_lowercase(),
+        haystack: crate::case::lower(&title),
         title,
         detail: "Action".to_string(),
         status: None,
@@ -89,7 +89,7 @@ pub fn entries(current: &Region, read: &[(Region, RegionItems)]) -> Vec<Entry> {
             Target::Page(format!("{}/new", kind.path())),
         ));
         out.push(action(
-            format!("Go to {}", kind.title().to_lowercase()),
+            format!("Go to {}", kind.title().to_ascii_lowercase()),
             Target::Page(kind.path().into()),
         ));
     }
@@ -141,7 +141,7 @@ fn score(entry: &Entry, query: &str) -> Option<u8> {
 /// then by name. An empty query lists the actions, then the current
 /// region's resources.
 pub fn search(entries: &[Entry], query: &str, limit: usize) -> Vec<usize> {
-    let query = query.trim().to_lowercase();
+    let query = crate::case::lower(query.trim());
     let is_action = |e: &Entry| e.status.is_none();
     if query.is_empty() {
         let actions = (0..entries.len()).filter(|&i| is_action(&entries[i]));

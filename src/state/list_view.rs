@@ -25,7 +25,7 @@ impl<R: Resource> Listed for R {
 /// What a "Name contains" filter looks for: the text, trimmed, in lower case
 /// (names are compared in lower case).
 pub fn name_needle(name: &str) -> String {
-    name.trim().to_lowercase()
+    crate::case::lower(name.trim())
 }
 
 impl<R: Listed> List<R> {
@@ -36,7 +36,7 @@ impl<R: Listed> List<R> {
         let matching: Vec<R> = self
             .items
             .into_iter()
-            .filter(|r| r.sort_keys().label.to_lowercase().contains(&needle))
+            .filter(|r| crate::case::lower(r.sort_keys().label).contains(&needle))
             .collect();
         let total_count = matching.len() as u64;
         let skip = (page.max(1) as usize - 1).saturating_mul(page_size as usize);

@@ -3,6 +3,7 @@
 //! One file per area; `support` is the harness, `stubs` the fetch stand-ins.
 #![cfg(target_arch = "wasm32")]
 
+mod case;
 mod disclosure;
 mod domains;
 mod forms;
