@@ -245,7 +245,7 @@ pub fn decode_success<T: DeserializeOwned>(status: u16, body: &str) -> Result<T,
 
 /// Any other answer as the typed error, read in a chunk of its own: most
 /// visits never see one, and its reading (every error shape the API sends)
-/// is 8 KB gzip that the first page would otherwise download. The chunk is
+/// took 8 KB gzip off the first page's download. The chunk is
 /// fetched with the rest when the browser is idle after the first rows.
 #[cfg_attr(feature = "split", leptos::lazy)]
 async fn read_error(status: u16, body: String) -> ApiError {

@@ -118,9 +118,8 @@ pub struct ApiError {
 }
 
 /// The union of every field any error shape may carry; each is optional.
-/// Read straight from the body text: going through `serde_json::Value`
-/// cost the main module 40 KB of wasm (its deserializer and three
-/// `from_value`), for an answer most visits never see.
+/// Read straight from the body text: through `serde_json::Value` (its
+/// deserializer and three `from_value`) the reading was 2.7 KB gzip larger.
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct ErrorBody {
