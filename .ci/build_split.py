@@ -351,9 +351,8 @@ def main():
 
     # The scripts import each other (the loader needs the main module's
     # exports, the main module the loaders): they share one name hash, of
-    # everything the build made.
-    # The scripts' names come from what they are made of, and from this
-    # script, which rewrites them (a new rewrite must not keep an old name).
+    # everything the build made and of this script, which rewrites them (a
+    # new rewrite must not keep an old name).
     build_hash = short_hash(*(f.encode() for f in sorted(renamed.values())),
                             loader.encode(), console_js.encode(), chunk_fetch.encode(), boot.encode(),
                             pathlib.Path(__file__).read_bytes())
