@@ -115,8 +115,8 @@ pub fn use_route_id() -> Memo<String> {
 /// needed 87 modules and its first rows came 150 ms later on loopback than
 /// with the whole app in one module (the benchmark, issue 14's closing note).
 /// The lists are one chunk each because a first visit most often lands on
-/// one: `/containers` then downloads 172 KB gzip of page code instead of the
-/// 218 KB of all four lists, at the price of more shared modules (130 for
+/// one: when this was measured, `/containers` downloaded 172 KB gzip of page
+/// code instead of the 218 KB of all four lists, at the price of more shared modules (130 for
 /// `/containers`), which the first page of a visit gets merged into one
 /// landing module (`.ci/build_split.py`). The detail pages and the forms
 /// stay one chunk each: split by resource, landing on a container's page
