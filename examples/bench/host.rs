@@ -72,7 +72,8 @@ fn served_sizes(file: &Path) -> (u64, u64, u64) {
     (r, g, b)
 }
 
-/// The page → files table the build wrote into boot.js (`const BUILD = {…};`).
+/// The page → files table the build wrote into boot.js (minified, so found by
+/// its first key: `{"landings":…}`).
 fn build_table(dist: &Path) -> serde_json::Value {
     let boot = std::fs::read_dir(dist)
         .unwrap()
@@ -84,12 +85,14 @@ fn build_table(dist: &Path) -> serde_json::Value {
         })
         .expect("boot.js in dist/");
     let text = std::fs::read_to_string(boot).unwrap();
-    let json = text
-        .split("const BUILD = ")
-        .nth(1)
-        .and_then(|rest| rest.split(";\n").next())
+    let start = text
+        .find(r#"{"landings":"#)
         .expect("the build table in boot.js");
-    serde_json::from_str(json).unwrap()
+    serde_json::Deserializer::from_str(&text[start..])
+        .into_iter::<serde_json::Value>()
+        .next()
+        .expect("the build table in boot.js")
+        .unwrap()
 }
 
 fn sizes(dist: &Path) -> u64 {
