@@ -104,7 +104,10 @@ fn ResourceSelect<R: Resource + Send + Sync>(
     none_label: &'static str,
     #[prop(optional, into)] error: Signal<Option<String>>,
     #[prop(optional)] hint: &'static str,
-    #[prop(optional)] inline: bool,
+    /// A list page's filter: laid out in the filter row, and a failure to
+    /// read its options said in a few words (the page's banner explains it).
+    #[prop(optional)]
+    inline: bool,
     /// Groups the options by owner: `(owner id, owner name)` in order.
     #[prop(default = None)]
     groups: Option<Signal<Vec<(String, String)>>>,
@@ -171,8 +174,15 @@ fn ResourceSelect<R: Resource + Send + Sync>(
                 {options}
             </select>
             {(!hint.is_empty()).then(|| view! { <p class="hint" id=format!("{id}-hint")>{hint}</p> })}
-            {move || catalog.failure().map(|e| view! {
-                <p class="field-error" role="alert">{format!("The list could not be loaded: {}", e.user_message())}</p>
+            {move || catalog.failure().map(|e| {
+                // A list page's filter: the page's own read fails the same way
+                // and its banner explains why; here, only what it means for the filter.
+                let text = if inline {
+                    format!("The {} could not be read.", R::PLURAL)
+                } else {
+                    format!("The list could not be loaded: {}", e.user_message())
+                };
+                view! { <p class="field-error" role=(!inline).then_some("alert")>{text}</p> }
             })}
             {move || error.get().map(|m| view! { <p class="field-error" id=format!("{id}-error") role="alert">{m}</p> })}
         </div>

@@ -322,3 +322,28 @@ async fn a_poll_re_renders_only_the_rows_that_changed() {
     restore_fetch();
     reset_storage();
 }
+
+#[wasm_bindgen_test]
+async fn a_refused_key_is_explained_once_on_a_list_page() {
+    reset_storage();
+    storage(false).set_item("scc.secret_key", KEY).unwrap();
+    // Every read is refused: the containers and the namespaces of the filter.
+    stub_fetch(
+        401,
+        r#"{"message":"authentication is denied","type":"denied_authentication"}"#,
+    );
+    let (root, handle) = mount_at("/containers");
+    let banner = wait_for("the banner", || text_of(&root, ".banner-error")).await;
+    assert!(banner.contains("secret key was refused"), "{banner}");
+    let filter = wait_for("the filter's note", || {
+        text_of(&root, ".filter-row .field-error")
+    })
+    .await;
+    assert_eq!(filter, "The namespaces could not be read.");
+    let alerts = root.query_selector_all("[role=alert]").unwrap().length();
+    assert_eq!(alerts, 1, "the banner alone is announced");
+    restore_fetch();
+    drop(handle);
+    root.remove();
+    reset_storage();
+}
