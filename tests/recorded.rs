@@ -69,7 +69,7 @@ fn check<T: DeserializeOwned>(
     body: &str,
     id_of: impl Fn(&T) -> &str,
 ) -> Result<(), String> {
-    let value: T = decode_success(status, body).map_err(|e| e.message)?;
+    let value: T = decode_success(status, body.as_bytes()).map_err(|e| e.message)?;
     // The decoded ID must be the body's own: catches a body read as another kind.
     let sent: Value = serde_json::from_str(body).map_err(|e| e.to_string())?;
     match sent.get("id").and_then(Value::as_str) {
@@ -84,7 +84,7 @@ fn check<T: DeserializeOwned>(
 
 /// A list decodes through the generic `List<R>`, with every item of the body.
 fn check_list<R: Resource>(status: u16, body: &str) -> Result<(), String> {
-    let value: List<R> = decode_success(status, body).map_err(|e| e.message)?;
+    let value: List<R> = decode_success(status, body.as_bytes()).map_err(|e| e.message)?;
     let sent: Value = serde_json::from_str(body).map_err(|e| e.to_string())?;
     let key = R::LIST_KEY;
     let expected = sent.get(key).and_then(Value::as_array).map_or(0, Vec::len);
