@@ -159,6 +159,7 @@ fn ResourceSelect<R: Resource + Send + Sync>(
         [
             (!hint.is_empty()).then(|| format!("{id}-hint")),
             error.with(Option::is_some).then(|| format!("{id}-error")),
+            catalog.failure().is_some().then(|| format!("{id}-failure")),
         ]
         .into_iter()
         .flatten()
@@ -182,7 +183,7 @@ fn ResourceSelect<R: Resource + Send + Sync>(
                 } else {
                     format!("The list could not be loaded: {}", e.user_message())
                 };
-                view! { <p class="field-error" role=(!inline).then_some("alert")>{text}</p> }
+                view! { <p class="field-error" id=format!("{id}-failure") role=(!inline).then_some("alert")>{text}</p> }
             })}
             {move || error.get().map(|m| view! { <p class="field-error" id=format!("{id}-error") role="alert">{m}</p> })}
         </div>

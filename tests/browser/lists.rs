@@ -340,6 +340,13 @@ async fn a_refused_key_is_explained_once_on_a_list_page() {
     })
     .await;
     assert_eq!(filter, "The namespaces could not be read.");
+    let described = query(&root, "#filter-namespace")
+        .and_then(|select| select.get_attribute("aria-describedby"))
+        .unwrap_or_default();
+    assert!(
+        described.contains("filter-namespace-failure"),
+        "the filter names why it is empty: {described:?}"
+    );
     let alerts = root.query_selector_all("[role=alert]").unwrap().length();
     assert_eq!(alerts, 1, "the banner alone is announced");
     restore_fetch();
