@@ -75,7 +75,15 @@ fn as_code_history_and_restore() {
             "elsewhere.example.com=old-host.example.net",
         ],
     );
-    let b = Browser::start();
+    // Without the back/forward cache. This test loads many pages in a row;
+    // when one is left for the cache while it is creating the history's
+    // IndexedDB database (a new profile has none), Chromium keeps that
+    // creation pending in the frozen page, and every later page's open of
+    // the database waits forever: the history panel stays empty. Seen in 6
+    // of 75 runs, 0 of 24 with the cache off. A user meets it at most once
+    // per browser (the database is created once); the test is about what the
+    // history says, not about that.
+    let b = Browser::start_with(&["--disable-features=BackForwardCache"]);
     let token = emulator.token.clone();
     b.sign_in(&emulator.url, &token, PROJECT);
 
