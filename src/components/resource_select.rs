@@ -86,8 +86,10 @@ impl<R: Resource> Catalog<R> {
         })
     }
 
+    /// Why the list could not be read, if it could not (without copying the list).
     fn failure(&self) -> Option<ApiError> {
-        self.data.get().flatten().and_then(Result::err)
+        self.data
+            .with(|d| d.as_ref().and_then(|r| r.as_ref()?.as_ref().err().cloned()))
     }
 }
 
