@@ -72,27 +72,36 @@ fn served_sizes(file: &Path) -> (u64, u64, u64) {
     (r, g, b)
 }
 
-/// The page → files table the build wrote into boot.js (minified, so found by
-/// its first key: `{"landings":…}`).
+/// The build's table of files: boot.js holds the main module and the landing
+/// modules (`{"landings":…}`), build_table.js the rest (`{"onDemand":…}`),
+/// each minified, so each found by its first key.
 fn build_table(dist: &Path) -> serde_json::Value {
-    let boot = std::fs::read_dir(dist)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| {
-            let name = p.file_name().unwrap().to_string_lossy();
-            name.starts_with("boot-") && name.ends_with(".js")
-        })
-        .expect("boot.js in dist/");
-    let text = std::fs::read_to_string(boot).unwrap();
-    let start = text
-        .find(r#"{"landings":"#)
-        .expect("the build table in boot.js");
-    serde_json::Deserializer::from_str(&text[start..])
-        .into_iter::<serde_json::Value>()
-        .next()
-        .expect("the build table in boot.js")
-        .unwrap()
+    let object_in = |prefix: &str, first_key: &str| {
+        let script = std::fs::read_dir(dist)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| {
+                let name = p.file_name().unwrap().to_string_lossy();
+                name.starts_with(prefix) && name.ends_with(".js")
+            })
+            .unwrap_or_else(|| panic!("{prefix}*.js in dist/"));
+        let text = std::fs::read_to_string(script).unwrap();
+        let start = text
+            .find(&format!("{{\"{first_key}\":"))
+            .unwrap_or_else(|| panic!("the build table in {prefix}*.js"));
+        let object = serde_json::Deserializer::from_str(&text[start..])
+            .into_iter::<serde_json::Value>()
+            .next()
+            .and_then(Result::ok);
+        match object {
+            Some(serde_json::Value::Object(map)) => map,
+            _ => panic!("the build table in {prefix}*.js"),
+        }
+    };
+    let mut table = object_in("boot-", "landings");
+    table.extend(object_in("build_table-", "onDemand"));
+    serde_json::Value::Object(table)
 }
 
 fn sizes(dist: &Path) -> u64 {
@@ -297,7 +306,7 @@ const STEPS: &str = "const r = performance.getEntriesByType('resource');
                      const nav = performance.getEntriesByType('navigation')[0];
                      const wasm = r.filter(e => e.name.endsWith('_bg.wasm')).pop();
                      const sent = wasm ? ` (${wasm.encodedBodySize} B on the wire, ${wasm.decodedBodySize} decoded)` : '';
-                     return `HTML by ${Math.round(nav.responseEnd)}, main wasm ${at('_bg.wasm')}${sent}, landing module ${at('landing_')}, app started ${Math.round(window.__started || 0)}, list call ${at('/containers?')}, rows ${Math.round(window.__firstRows || 0)}`;";
+                     return `HTML by ${Math.round(nav.responseEnd)}, boot ${at('boot-')}, css ${at('.css')}, main wasm ${at('_bg.wasm')}${sent}, landing module ${at('landing_')}, app started ${Math.round(window.__started || 0)}, list call ${at('/containers?')}, rows ${Math.round(window.__firstRows || 0)}`;";
 
 /// First contentful paint and first rows (ms since navigation) of `page`,
 /// and its steps.

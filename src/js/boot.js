@@ -1,15 +1,17 @@
-// Starts the console. The build (.ci/build_split.py) writes BUILD: the main
-// module; for each chunk of pages (the overview, each list, details, forms, settings) the wasm
-// files it needs (its own and the shared modules it depends on), the pack
-// that holds them all, and the landing module that merges them into one; the files of
-// the parts that pages show on demand. The page being opened has its landing
-// module requested at once, in parallel with the main wasm; the
-// other pages' files are fetched, compiled, then instantiated when the browser
-// is idle after the first API answer.
+// Starts the console. The build (.ci/build_split.py) writes FIRST: the main
+// module and, for each chunk of pages (the overview, each list, details,
+// forms, settings), its landing module, the page's chunks merged into one.
+// The page being opened has its landing module requested at once, in
+// parallel with the main wasm (which index.html preloads). The rest of the
+// build's table (each chunk's wasm files, its pack, the parts that pages show
+// on demand) is a module of its own, fetched in parallel: this script stays
+// small, so that it arrives, and asks for the landing module, early. The
+// other pages' files are fetched, compiled, then instantiated when the
+// browser is idle after the first API answer.
 // No static import: a module runs only once everything it imports is in,
 // and the landing module must be asked for at once (the scripts come after).
 
-const BUILD = __BUILD__;
+const FIRST = __FIRST__;
 
 // The chunk of the page a path opens: the same table as src/routes.rs. An
 // unknown path loads no page chunk.
@@ -25,17 +27,24 @@ function chunkOf(path) {
 }
 
 const chunk = chunkOf(location.pathname);
-const landing = BUILD.pages[chunk] || [];
-const landingAsked = BUILD.landings[chunk] && fetch(BUILD.landings[chunk]);
+const landingAsked = FIRST.landings[chunk] && fetch(FIRST.landings[chunk]);
 
-const [{ default: init }, { knowPages, loadLanding, prefetchWhenIdle, instantiateWhenIdle }, { loads }] = await Promise.all([
-  import('__MAIN_JS__'),
-  import('__CHUNK_FETCH_JS__'),
-  import('__SPLIT_LOADER_JS__'),
-]);
+const [{ default: init }, { knowPages, loadLanding, prefetchWhenIdle, instantiateWhenIdle }, { loads }, { default: TABLE }] =
+  await Promise.all([
+    import('__MAIN_JS__'),
+    import('__CHUNK_FETCH_JS__'),
+    import('__SPLIT_LOADER_JS__'),
+    import('__BUILD_TABLE_JS__'),
+  ]);
+const BUILD = { ...TABLE, ...FIRST };
+const landing = BUILD.pages[chunk] || [];
 knowPages(BUILD);
 if (landingAsked) loadLanding(chunk, landingAsked);
 
+// The script is async (it need not wait for the stylesheet): the app mounts on a parsed page.
+if (document.readyState === 'loading') {
+  await new Promise((parsed) => addEventListener('DOMContentLoaded', parsed, { once: true }));
+}
 const exports = await init({ module_or_path: BUILD.mainWasm });
 // Trunk's loader sends this event; the benchmark and tools read the instance from it.
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: exports } }));
