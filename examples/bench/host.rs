@@ -58,6 +58,18 @@ fn verdict(ok: bool) -> &'static str {
     }
 }
 
+/// The floor page's build (`bench/floor/build`, run by `.ci/bench`): the
+/// hand-written page's list as the least a routed Leptos app does for it.
+fn floor_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/floor/dist");
+    assert!(
+        dir.join("floor.html").is_file(),
+        "no floor page in {} — run `bench/floor/build` first",
+        dir.display()
+    );
+    dir
+}
+
 // ------------------------------------------------------------------ sizes
 
 fn file_size(path: &Path) -> Option<u64> {
@@ -142,6 +154,7 @@ fn sizes(dist: &Path) -> u64 {
         gz / 1000,
         verdict(gz <= 200_000)
     );
+    floor_sizes(&first);
 
     // What each other page adds when it is first opened after /containers.
     let pages = build["pages"].as_object().unwrap();
@@ -213,6 +226,44 @@ fn sizes(dist: &Path) -> u64 {
     gz
 }
 
+/// What the floor page downloads (its HTML, scripts and wasm, and the
+/// console's stylesheet it shares), beside the console's `first` download.
+fn floor_sizes(first: &[PathBuf]) {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(floor_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("html" | "js" | "wasm")
+            )
+        })
+        .collect();
+    files.sort();
+    files.extend(
+        first
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "css"))
+            .cloned(),
+    );
+    let (mut raw, mut gz, mut br) = (0, 0, 0);
+    let mut wasm_gz = 0;
+    for file in &files {
+        let (r, g, b) = served_sizes(file);
+        raw += r;
+        gz += g;
+        br += b;
+        if file.extension().is_some_and(|e| e == "wasm") {
+            wasm_gz = g;
+        }
+    }
+    println!(
+        "For scale, the floor (`bench/floor`: the same list as the least a routed Leptos app does, one module): \
+         {raw} raw, {gz} gzip ({wasm_gz} of it wasm), {br} brotli."
+    );
+}
+
 // ------------------------------------------------------------------ setup
 
 /// `dist/` with the baseline page beside it, so one server serves both.
@@ -235,6 +286,16 @@ fn dist_with_baseline() -> PathBuf {
         .unwrap()
         .replace("{{STYLESHEET}}", &stylesheet);
     std::fs::write(dir.join("baseline.html"), html).unwrap();
+    for entry in std::fs::read_dir(floor_dir()).unwrap().flatten() {
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+    let floor = std::fs::read_to_string(dir.join("floor.html"))
+        .unwrap()
+        .replace("{{STYLESHEET}}", &stylesheet);
+    std::fs::write(dir.join("floor.html"), &floor).unwrap();
+    // The stylesheet's name is known only now: the copies the build wrote are stale.
+    let _ = std::fs::remove_file(dir.join("floor.html.gz"));
+    let _ = std::fs::remove_file(dir.join("floor.html.br"));
     dir
 }
 
@@ -365,9 +426,10 @@ fn profiled<T>(b: &Browser, file: Option<String>, step: impl FnOnce() -> T) -> T
 }
 
 fn load(b: &Browser, url: &str, token: &str, settings: &Settings) {
-    println!("\n## 2. Load: the console and the hand-written page, same call (ms, median [min–max] of {} runs; every cold run in a new browser)\n", settings.runs);
+    println!("\n## 2. Load: the console, the floor and the hand-written page, same call (ms, median [min–max] of {} runs; every cold run in a new browser)\n", settings.runs);
     println!("| case | page | first contentful paint | first rows |\n|---|---|---:|---:|");
     let console = format!("{url}/containers?region=fr-par");
+    let floor = format!("{url}/floor.html");
     let baseline = format!("{url}/baseline.html");
     let mut budgets = Vec::new();
     let mut steps_of = Vec::new();
@@ -390,7 +452,7 @@ fn load(b: &Browser, url: &str, token: &str, settings: &Settings) {
     ] {
         set_link(b, link);
         let mut results = Vec::new();
-        for page in [&console, &baseline] {
+        for page in [&console, &floor, &baseline] {
             if !cold {
                 load_once(b, page, false);
             }
@@ -409,6 +471,8 @@ fn load(b: &Browser, url: &str, token: &str, settings: &Settings) {
                 // Where its time went in the last run: the steps to the first rows.
                 steps_of.push(format!("- {case}: {}", last_steps));
                 "console"
+            } else if page == &floor {
+                "floor (minimal Leptos)"
             } else {
                 "hand-written"
             };
@@ -419,10 +483,14 @@ fn load(b: &Browser, url: &str, token: &str, settings: &Settings) {
             );
             results.push((median(&mut fcps), median(&mut rows)));
         }
-        let (fcp_ratio, rows_ratio) = (results[0].0 / results[1].0, results[0].1 / results[1].1);
+        // Each page against the hand-written one (the last).
+        let ratio = |i: usize| (results[i].0 / results[2].0, results[i].1 / results[2].1);
+        let ((fcp_ratio, rows_ratio), (floor_fcp, floor_rows)) = (ratio(0), ratio(1));
         println!("| {case} | **ratio** | **{fcp_ratio:.2}×** | **{rows_ratio:.2}×** |");
+        println!("| {case} | floor's ratio | {floor_fcp:.2}× | {floor_rows:.2}× |");
         budgets.push(format!(
-            "- {case}: first paint {fcp_ratio:.2}× (budget {fcp_budget}×: {}), first rows {rows_ratio:.2}× (budget {rows_budget}×: {})",
+            "- {case}: first paint {fcp_ratio:.2}× (budget {fcp_budget}×: {}), first rows {rows_ratio:.2}× (budget {rows_budget}×: {}); \
+             the floor: {floor_fcp:.2}× and {floor_rows:.2}×",
             verdict(fcp_ratio <= fcp_budget),
             verdict(rows_ratio <= rows_budget)
         ));
