@@ -266,8 +266,8 @@ fn floor_sizes(first: &[PathBuf]) {
 
 // ------------------------------------------------------------------ setup
 
-/// `dist/` with the baseline page beside it, so one server serves both.
-fn dist_with_baseline() -> PathBuf {
+/// `dist/` with the hand-written page and the floor beside it, so one server serves all three.
+fn dist_with_benchmark_pages() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("console-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -659,6 +659,27 @@ fn big_lists(b: &Browser, url: &str, namespace: &str) {
     println!("| the hand-written page, same 1,000 rows: rendering | {limit:.0} | |");
     let after = browser_metrics(b);
     println!("| {} | | |", browser_counts(&before, &after));
+    // The floor: what Leptos itself takes for these rows (a keyed `For`). Its
+    // page size is in its address; the router follows a popstate.
+    b.goto(&format!(
+        "{url}/floor.html?page_size=1&namespace_id={namespace}"
+    ));
+    b.wait_for("the floor page", 30, |b| b.text("tbody tr"));
+    let before = browser_metrics(b);
+    let answer = b.eval_async(
+        "const [namespace, done] = [arguments[0], arguments[arguments.length - 1]];
+         performance.clearResourceTimings();
+         const t0 = performance.now();
+         history.pushState(null, '', `/floor.html?page_size=1000&namespace_id=${namespace}`);
+         dispatchEvent(new PopStateEvent('popstate'));
+         window.__rowsIn(1000, t0).then(done);",
+        json!([namespace]),
+    );
+    let floor =
+        answer["total"].as_f64().unwrap_or(f64::NAN) - answer["call"].as_f64().unwrap_or(f64::NAN);
+    println!("| the floor (minimal Leptos), same 1,000 rows: rendering | {floor:.0} | |");
+    let after = browser_metrics(b);
+    println!("| {} | | |", browser_counts(&before, &after));
 }
 
 /// What the browser itself counted between two readings of its metrics:
@@ -1044,7 +1065,7 @@ pub fn main() {
     if runs("sizes") {
         sizes(&dist_dir());
     }
-    let dist = dist_with_baseline();
+    let dist = dist_with_benchmark_pages();
     // Updates last ten minutes: what is made transient for the polling run stays so.
     let emulator = Emulator::start(
         &dist,
