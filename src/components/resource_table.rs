@@ -73,7 +73,7 @@ pub fn ResourceTable<R, Row, V>(
 ) -> impl IntoView
 where
     R: Resource + Send + Sync,
-    Row: Fn(R) -> V + Clone + Send + Sync + 'static,
+    Row: Fn(&R) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let mut columns = headers.to_vec();
@@ -89,7 +89,7 @@ where
         item.0
             .as_any()
             .downcast_ref::<R>()
-            .map(|resource| row(resource.clone()).into_any())
+            .map(|resource| row(resource).into_any())
     });
     view! { <Table kind columns cells owned_by empty/> }
 }
@@ -144,13 +144,10 @@ fn read_rows<R: Resource + Send + Sync>(
     let query = params.to_list_query::<R::Order>(page);
     Box::pin(async move {
         let list = client.list_page::<R>(query).await?;
-        crate::history::remember(&client.config.region, &list.items);
+        let rows: Vec<Arc<R>> = list.items.into_iter().map(Arc::new).collect();
+        crate::history::remember_shared(&client.config.region, &rows);
         Ok(Page {
-            items: list
-                .items
-                .into_iter()
-                .map(|resource| Item(Arc::new(resource)))
-                .collect(),
+            items: rows.into_iter().map(|row| Item(row)).collect(),
             total_count: list.total_count,
         })
     })

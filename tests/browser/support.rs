@@ -155,9 +155,9 @@ pub fn mount_namespace_table(
                 {before()}
                 <ResourceTable
                     headers=&["Name", "Status"]
-                    row=|n: Namespace| {
+                    row=|n: &Namespace| {
                         let id = format!("row-{}", n.name);
-                        view! { <tr id=id><td>{n.name}</td><td class="status">{n.status.to_string()}</td></tr> }
+                        view! { <tr id=id><td>{n.name.clone()}</td><td class="status">{n.status.to_string()}</td></tr> }
                     }
                 />
             </leptos_router::components::Router>

@@ -53,13 +53,13 @@ pub fn ContainerTable(
             owner_header="Namespace"
             owned_by
             empty=is_fixed.then_some("No containers in this namespace yet.")
-            row=move |c: Container| { let why = short_why(&c); view! {
+            row=move |c: &Container| { let why = short_why(c); view! {
                 <tr>
-                    <td><a href=session.link(&routes::detail::<Container>(&c.id))>{c.name}</a></td>
+                    <td><a href=session.link(&routes::detail::<Container>(&c.id))>{c.name.clone()}</a></td>
                     <td><StatusBadge status=c.status.clone()/> {why}</td>
                     {(!is_fixed).then(|| owner_cell(namespaces, c.namespace_id.clone()))}
-                    <td class="mono">{c.image}</td>
-                    <td class="mono">{c.public_endpoint}</td>
+                    <td class="mono">{c.image.clone()}</td>
+                    <td class="mono">{c.public_endpoint.clone()}</td>
                     <td>{format!("{}–{}", c.min_scale, c.max_scale)}</td>
                     <td>{bytes_text(c.memory_limit_bytes)}</td>
                     <td>{cpu_text(c.mvcpu_limit)}</td>

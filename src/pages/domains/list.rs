@@ -36,10 +36,10 @@ pub fn DomainTable(
             owner_header="Container"
             owned_by
             empty=is_fixed.then_some("No custom domains for this container.")
-            row=move |d: Domain| { let why = short_why(&d); view! {
+            row=move |d: &Domain| { let why = short_why(d); view! {
                 <tr>
-                    <td><a class="mono" href=session.link(&routes::detail::<Domain>(&d.id))>{d.hostname}</a></td>
-                    <td><StatusBadge status=d.status/></td>
+                    <td><a class="mono" href=session.link(&routes::detail::<Domain>(&d.id))>{d.hostname.clone()}</a></td>
+                    <td><StatusBadge status=d.status.clone()/></td>
                     {(!is_fixed).then(|| owner_cell(containers, d.container_id.clone()))}
                     <td class="error-text">{why} " " {d.error_message.clone().unwrap_or_default()}</td>
                     <td>{local_time(&d.created_at)}</td>

@@ -34,14 +34,14 @@ pub fn NamespaceList() -> impl IntoView {
             {filter_bar::<NameOrder>(&[TextFilter::Name, TextFilter::ProjectId])}
             <ResourceTable
                 headers=&["Name", "Status", "Containers", "Project", "Created", "Updated"]
-                row=move |ns: Namespace| {
+                row=move |ns: &Namespace| {
                     let id = ns.id.clone();
                     view! {
                         <tr>
-                            <td><a href=session.link(&routes::detail::<Namespace>(&ns.id))>{ns.name}</a></td>
-                            <td><StatusBadge status=ns.status/></td>
+                            <td><a href=session.link(&routes::detail::<Namespace>(&ns.id))>{ns.name.clone()}</a></td>
+                            <td><StatusBadge status=ns.status.clone()/></td>
                             <td>{move || counts.with(|c| c.get(&id).copied().unwrap_or(0))}</td>
-                            <td class="mono">{ns.project_id}</td>
+                            <td class="mono">{ns.project_id.clone()}</td>
                             <td>{local_time(&ns.created_at)}</td>
                             <td>{local_time(&ns.updated_at)}</td>
                         </tr>

@@ -46,13 +46,13 @@ pub fn TriggerTable(
             owner_header="Container"
             owned_by
             empty=is_fixed.then_some("No triggers for this container.")
-            row=move |t: Trigger| {
-                let (summary, destination) = (source_summary(&t.source), destination_text(&t));
-                let why = short_why(&t);
+            row=move |t: &Trigger| {
+                let (summary, destination) = (source_summary(&t.source), destination_text(t));
+                let why = short_why(t);
                 view! {
                     <tr>
-                        <td><a href=session.link(&routes::detail::<Trigger>(&t.id))>{t.name}</a></td>
-                        <td><StatusBadge status=t.status/></td>
+                        <td><a href=session.link(&routes::detail::<Trigger>(&t.id))>{t.name.clone()}</a></td>
+                        <td><StatusBadge status=t.status.clone()/></td>
                         {(!is_fixed).then(|| owner_cell(containers, t.container_id.clone()))}
                         <td>{t.source.source_type().to_string()}</td>
                         <td class="mono">{summary}</td>
