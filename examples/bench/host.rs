@@ -642,42 +642,44 @@ fn big_lists(b: &Browser, url: &str, namespace: &str) {
     }
     // The physical limit: the hand-written page making the same 1,000-row call
     // and writing the rows with DOM calls, measured the same way.
-    b.goto(&format!(
-        "{url}/baseline.html?page_size=1&namespace_id={namespace}"
-    ));
-    b.wait_for("the hand-written page", 30, |b| b.text("tbody tr"));
-    let before = browser_metrics(b);
-    let answer = b.eval_async(
-        "const [namespace, done] = [arguments[0], arguments[arguments.length - 1]];
-         performance.clearResourceTimings();
-         const t0 = performance.now();
-         window.__load(1000, namespace).then(() => window.__rowsIn(1000, t0)).then(done);",
-        json!([namespace]),
+    other_page_renders(
+        b,
+        &format!("{url}/baseline.html?page_size=1&namespace_id={namespace}"),
+        "the hand-written page",
+        "window.__load(1000, namespace)",
+        namespace,
     );
-    let limit =
-        answer["total"].as_f64().unwrap_or(f64::NAN) - answer["call"].as_f64().unwrap_or(f64::NAN);
-    println!("| the hand-written page, same 1,000 rows: rendering | {limit:.0} | |");
-    let after = browser_metrics(b);
-    println!("| {} | | |", browser_counts(&before, &after));
     // The floor: what Leptos itself takes for these rows (a keyed `For`). Its
     // page size is in its address; the router follows a popstate.
-    b.goto(&format!(
-        "{url}/floor.html?page_size=1&namespace_id={namespace}"
-    ));
-    b.wait_for("the floor page", 30, |b| b.text("tbody tr"));
+    other_page_renders(
+        b,
+        &format!("{url}/floor.html?page_size=1&namespace_id={namespace}"),
+        "the floor (minimal Leptos)",
+        "(history.pushState(null, '', `/floor.html?page_size=1000&namespace_id=${namespace}`),
+          dispatchEvent(new PopStateEvent('popstate')))",
+        namespace,
+    );
+}
+
+/// Opens `page` (one row), runs `load` (JS, with `namespace` in scope) to
+/// ask it for the namespace's 1,000 rows, and prints how long they took to
+/// render, the list call left out, with the browser's own counts.
+fn other_page_renders(b: &Browser, page: &str, name: &str, load: &str, namespace: &str) {
+    b.goto(page);
+    b.wait_for(name, 30, |b| b.text("tbody tr"));
     let before = browser_metrics(b);
     let answer = b.eval_async(
-        "const [namespace, done] = [arguments[0], arguments[arguments.length - 1]];
-         performance.clearResourceTimings();
-         const t0 = performance.now();
-         history.pushState(null, '', `/floor.html?page_size=1000&namespace_id=${namespace}`);
-         dispatchEvent(new PopStateEvent('popstate'));
-         window.__rowsIn(1000, t0).then(done);",
+        &format!(
+            "const [namespace, done] = [arguments[0], arguments[arguments.length - 1]];
+             performance.clearResourceTimings();
+             const t0 = performance.now();
+             Promise.resolve({load}).then(() => window.__rowsIn(1000, t0)).then(done);"
+        ),
         json!([namespace]),
     );
-    let floor =
+    let rendering =
         answer["total"].as_f64().unwrap_or(f64::NAN) - answer["call"].as_f64().unwrap_or(f64::NAN);
-    println!("| the floor (minimal Leptos), same 1,000 rows: rendering | {floor:.0} | |");
+    println!("| {name}, same 1,000 rows: rendering | {rendering:.0} | |");
     let after = browser_metrics(b);
     println!("| {} | | |", browser_counts(&before, &after));
 }
