@@ -240,4 +240,27 @@ mod tests {
             "/containers/new?namespace_id=n%261"
         );
     }
+
+    /// index.html paints the navigation before the wasm arrives; it must
+    /// name the same pages as the app, or the frame changes under the user
+    /// (and a test that reads it early sees another menu).
+    #[test]
+    fn the_boot_frame_names_the_same_pages_as_the_app() {
+        let html = include_str!("../index.html");
+        let nav = html
+            .split("<nav aria-label=\"Main\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</nav>").next())
+            .expect("a main navigation in index.html");
+        let frame: Vec<String> = nav
+            .split("<a href=\"")
+            .skip(1)
+            .map(|link| link.split("</a>").next().unwrap().replace("\">", " "))
+            .collect();
+        let app: Vec<String> = MAIN_NAV
+            .iter()
+            .map(|(path, label)| format!("{path} {label}"))
+            .collect();
+        assert_eq!(frame, app);
+    }
 }
